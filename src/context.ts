@@ -1,0 +1,77 @@
+/**
+ * The per-request context: the caller's credentials, typed upstream calls bound to them, and the
+ * request's loaders. Everything here lives exactly as long as one GraphQL request, so nothing
+ * fetched with one caller's token can be served to another.
+ */
+import { GraphQLError } from 'graphql';
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { UpstreamClient } from './upstream/client.js';
+import { OrganizationLoaders } from './loaders.js';
+import { OrganizationsApi } from './upstream/organizations.js';
+
+export interface GatewayContext {
+  /** Upstream calls bound to this caller; throws UNAUTHENTICATED when the request has no bearer token. */
+  readonly organizations: OrganizationsApi;
+  /** Per-request reads: organizations by id and list pages, each fetched at most once. */
+  readonly loaders: OrganizationLoaders;
+  /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
+  readonly hints: OperationHints;
+  /** Aborted when the client disconnects or the operation deadline passes. */
+  readonly signal: AbortSignal;
+}
+
+export interface OperationHints {
+  /**
+   * Whether the operation selects `jwtSecret` anywhere, so every upstream read of this request asks
+   * for the secret only when it will be shown.
+   */
+  includeJwtSecret: boolean;
+}
+
+export interface ContextDependencies {
+  client: UpstreamClient;
+  operationTimeoutMs: number;
+}
+
+const BEARER = /^Bearer +[^\s]+$/i;
+
+/**
+ * The caller's Authorization header, checked when an upstream call is about to be made (not
+ * before: introspection and GraphiQL need no token).
+ */
+function bearerOf(request: Request): () => string {
+  return () => {
+    const authorization = request.headers.get('authorization');
+    if (!authorization) {
+      throw new GraphQLError('This operation needs the organizations API: send your API key as `Authorization: Bearer <token>`.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    }
+    if (!BEARER.test(authorization)) {
+      throw new GraphQLError('The Authorization header must have the form `Bearer <token>`.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    }
+    return authorization;
+  };
+}
+
+/**
+ * yoga merges the returned object into its own context with Object.assign, which copies values
+ * (not getters), so everything here is built eagerly; each piece is cheap until it is used.
+ */
+export function createContextFactory(deps: ContextDependencies) {
+  return ({ request }: YogaInitialContext): GatewayContext => {
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]);
+    const organizations = new OrganizationsApi(deps.client, bearerOf(request), signal);
+    // Shared by reference: yoga copies these properties into its own context object, and the
+    // loader below must see what the operation-hints plugin writes there.
+    const hints: OperationHints = { includeJwtSecret: false };
+    return {
+      organizations,
+      hints,
+      signal,
+      loaders: new OrganizationLoaders(organizations, hints),
+    };
+  };
+}

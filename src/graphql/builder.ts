@@ -1,0 +1,40 @@
+/**
+ * Configures the Pothos SchemaBuilder and its plugins; defines no types. Types live one module per
+ * GraphQL type next to their root fields, and src/graphql/schema.ts assembles them.
+ */
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GatewayContext } from '../context.js';
+import { decodeNodeId } from './node-id.js';
+
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [RelayPlugin],
+  // Fields are non-null unless they say otherwise, as in the REST schema, where most are required.
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Invalid ids get a BAD_USER_INPUT error that says what an id must be, instead of the plugin's
+    // generic validation error (which error masking would turn into "Unexpected error").
+    decodeGlobalID: (globalID) => decodeNodeId(globalID),
+    nodeQueryOptions: {
+      description: 'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global `id`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.',
+    },
+    nodeTypeOptions: { description: 'An object with a globally unique `id` that `node`/`nodes` can refetch.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits, and how to ask for the next one.' },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'A date and time as an ISO 8601 string in UTC, e.g. `2026-12-01T00:00:00.000Z`.',
+});

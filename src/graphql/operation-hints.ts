@@ -1,0 +1,85 @@
+/**
+ * Facts about the operation that the upstream calls depend on, worked out once before execution.
+ * Today: whether it selects `jwtSecret` anywhere, so `?include=jwtSecret` is sent only then (the
+ * secret is not fetched, and so cannot leak, when nobody asked for it).
+ */
+import {
+  getDirectiveValues,
+  getOperationAST,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context.js';
+
+/** Sets `context.includeJwtSecret` for each operation before it executes. */
+export function useOperationHints(): Plugin<GatewayContext> {
+  return {
+    onExecute({ args }) {
+      args.contextValue.hints.includeJwtSecret = selectsField(
+        args.schema,
+        args.document,
+        args.operationName ?? undefined,
+        args.variableValues ?? undefined,
+        'jwtSecret',
+      );
+    },
+  };
+}
+
+/**
+ * Whether the chosen operation selects a field with this name, following fragments and honouring
+ * `@skip`/`@include` (with the operation's variables, defaults applied).
+ */
+export function selectsField(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  rawVariables: Readonly<Record<string, unknown>> | undefined,
+  fieldName: string,
+): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return false;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  // Invalid variables fail execution anyway; nothing will be fetched.
+  if (coerced.errors) return false;
+  const variables = coerced.coerced;
+  const visitedFragments = new Set<string>();
+
+  const included = (node: SelectionNode): boolean => {
+    if (!node.directives?.length) return true;
+    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
+  };
+
+  const search = (selectionSet: SelectionSetNode): boolean => {
+    for (const selection of selectionSet.selections) {
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === fieldName) return true;
+        if (selection.selectionSet && search(selection.selectionSet)) return true;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (search(selection.selectionSet)) return true;
+      } else {
+        const name = selection.name.value;
+        if (visitedFragments.has(name)) continue;
+        visitedFragments.add(name);
+        const fragment = fragments.get(name);
+        if (fragment && search(fragment.selectionSet)) return true;
+      }
+    }
+    return false;
+  };
+  return search(operation.selectionSet);
+}

@@ -1,0 +1,54 @@
+/**
+ * Per-request reads of organizations: the by-id DataLoader and list pages, sharing what they
+ * fetched. An organization read from a list page is not fetched again by id in the same request,
+ * even when the two are sibling fields that GraphQL resolves at the same time: a by-id batch waits
+ * for list pages already in flight before it calls the upstream.
+ */
+import DataLoader from 'dataloader';
+import type { OperationHints } from './context.js';
+import type { Organization, OrganizationPage, OrganizationsApi } from './upstream/organizations.js';
+
+export class OrganizationLoaders {
+  /** Organizations by upstream id; null when the upstream does not know the id. */
+  readonly byId: DataLoader<string, Organization | null>;
+  private readonly listed = new Map<string, Organization>();
+  private readonly pagesInFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly api: OrganizationsApi,
+    private readonly hints: OperationHints,
+  ) {
+    this.byId = new DataLoader<string, Organization | null>(async (ids) => {
+      if (this.pagesInFlight.size > 0) await Promise.allSettled(this.pagesInFlight);
+      // The upstream has no batch endpoint: one GET per distinct id, all at once. A failure for
+      // one id is returned in its slot so the others still resolve.
+      return Promise.all(ids.map((id) => this.listed.get(id) ?? this.api.get(id, this.hints).catch(toError)));
+    });
+  }
+
+  /** One page of the caller's organizations; its items also answer later by-id loads. */
+  async page(page: { limit: number; cursor: string | undefined }): Promise<OrganizationPage> {
+    const request = this.api.list(page, this.hints);
+    this.pagesInFlight.add(request);
+    try {
+      const result = await request;
+      for (const org of result.data) {
+        this.listed.set(org.id, org);
+        this.byId.prime(org.id, org);
+      }
+      return result;
+    } finally {
+      this.pagesInFlight.delete(request);
+    }
+  }
+
+  /** Forgets what this request read of an organization, after a write changed it. */
+  forget(id: string): void {
+    this.listed.delete(id);
+    this.byId.clear(id);
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,95 @@
+/**
+ * Command-line entry: read the settings, start the built-in demo upstream when no UPSTREAM_URL is
+ * set, serve the gateway, and shut down gracefully on SIGTERM/SIGINT.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, SETTINGS } from './config.js';
+import { DEMO_TOKENS } from './demo/seed.js';
+import { startDemoUpstream, type DemoUpstream } from './demo/upstream.js';
+import { createGateway } from './server.js';
+import { UpstreamClient } from './upstream/client.js';
+
+/** How long in-flight operations get to finish after SIGTERM before their sockets are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function printHelp(): void {
+  const width = Math.max(...SETTINGS.map((setting) => setting.name.length));
+  const lines = SETTINGS.map((setting) => `  ${setting.name.padEnd(width)}  ${setting.description} Default: ${setting.default}.`);
+  process.stdout.write(
+    `org-gateway: a GraphQL gateway in front of an organizations REST API.\n\nUsage: npm start [-- --help]\n\nSettings (environment variables):\n${lines.join('\n')}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    printHelp();
+    return;
+  }
+
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nRun \`npm start -- --help\` for every setting and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let demo: DemoUpstream | undefined;
+  let upstreamUrl = config.upstreamUrl;
+  if (!upstreamUrl) {
+    demo = await startDemoUpstream();
+    upstreamUrl = new URL(demo.url);
+  }
+
+  const client = new UpstreamClient({ baseUrl: upstreamUrl, ...config.upstream });
+  const gateway = createGateway({
+    client,
+    operationTimeoutMs: config.operationTimeoutMs,
+    ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${DEMO_TOKENS.admin}` } } : {}),
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const endpoint = `http://${host}:${port}/graphql`;
+  const lines = [`org-gateway listening on ${endpoint} (open it in a browser for GraphiQL)`];
+  if (demo) {
+    lines.push(
+      `Upstream: the built-in demo API at ${demo.url} (set UPSTREAM_URL to use a real one)`,
+      `Demo token: ${DEMO_TOKENS.admin}  (GraphiQL already sends it)`,
+      `Try: curl -s ${endpoint} -H 'Authorization: Bearer ${DEMO_TOKENS.admin}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
+    );
+  } else {
+    lines.push(`Upstream: ${upstreamUrl.origin}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight requests, then exiting\n`);
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      void Promise.allSettled([client.close(), demo?.close()]).then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`org-gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,280 @@
+/**
+ * The one place that speaks HTTP to the upstream. It owns the connection pool, timeouts, path
+ * encoding and header allow-list, and turns every failure into a typed error from ./errors.ts.
+ * Resolvers never build URLs or headers; they call the typed functions in ./organizations.ts.
+ */
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import {
+  UpstreamAbortedError,
+  UpstreamBadResponseError,
+  UpstreamError,
+  UpstreamHttpError,
+  UpstreamRateLimitError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  type UpstreamErrorCode,
+} from './errors.js';
+
+export interface UpstreamClientOptions {
+  /** Base URL of the upstream API. A path prefix (e.g. `https://host/proxy`) is kept. */
+  baseUrl: URL;
+  /** Time to establish a TCP/TLS connection. @default 3000 */
+  connectTimeoutMs?: number;
+  /** Time from sending a request until the response headers arrive. @default 10000 */
+  headersTimeoutMs?: number;
+  /** Longest pause between two chunks of a response body. @default 10000 */
+  bodyTimeoutMs?: number;
+  /** Sockets kept open to the upstream. @default 64 */
+  connections?: number;
+  /** Largest response body accepted; larger ones fail as a bad response. @default 10 MiB */
+  maxResponseBytes?: number;
+  /** The transport; tests and benchmarks may swap it. @default a keep-alive undici Pool */
+  dispatcher?: Dispatcher;
+  /** Sent as `User-Agent`. @default 'org-gateway' */
+  userAgent?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /**
+   * Path segments after the base URL's path. Each is percent-encoded as exactly one segment, so a
+   * client-supplied id such as `../admin` or `a/b` can never reach another path.
+   */
+  path: readonly string[];
+  query?: Readonly<Record<string, string | number | undefined>>;
+  /** Serialized as JSON. */
+  body?: unknown;
+  /** The caller's `Authorization` header value, forwarded unchanged. */
+  authorization: string;
+  /** Aborts the call: client disconnect or the operation deadline. */
+  signal?: AbortSignal;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  /** Parsed JSON body of a 2xx answer. */
+  body: unknown;
+  requestId: string | undefined;
+}
+
+const DEFAULTS = {
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  connections: 64,
+  maxResponseBytes: 10 * 1024 * 1024,
+  userAgent: 'org-gateway',
+} as const;
+
+export class UpstreamClient {
+  readonly origin: string;
+  private readonly basePath: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly headersTimeoutMs: number;
+  private readonly bodyTimeoutMs: number;
+  private readonly userAgent: string;
+
+  constructor(options: UpstreamClientOptions) {
+    this.origin = options.baseUrl.origin;
+    this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
+    this.headersTimeoutMs = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
+    this.bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULTS.bodyTimeoutMs;
+    this.userAgent = options.userAgent ?? DEFAULTS.userAgent;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Pool(this.origin, {
+        connections: options.connections ?? DEFAULTS.connections,
+        connect: { timeout: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs },
+        maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+        keepAliveTimeout: 10_000,
+      });
+  }
+
+  /** Sends one request; resolves with the parsed body of a 2xx answer, throws an UpstreamError otherwise. */
+  async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const path = this.buildPath(request);
+    const operation = `${request.method} ${this.basePath}/${request.path.join('/')}`;
+    const headers: Record<string, string> = {
+      authorization: request.authorization,
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+    };
+    let payload: string | undefined;
+    if (request.body !== undefined) {
+      payload = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    let response: Dispatcher.ResponseData;
+    try {
+      // Redirects are not followed: undici's request() never does unless told to, and a redirect
+      // could carry the caller's token to another host.
+      response = await this.dispatcher.request({
+        origin: this.origin,
+        path,
+        method: request.method,
+        headers,
+        body: payload,
+        signal: request.signal,
+        headersTimeout: this.headersTimeoutMs,
+        bodyTimeout: this.bodyTimeoutMs,
+      });
+    } catch (error) {
+      throw toTransportError(error, operation, request.signal);
+    }
+
+    const requestId = headerValue(response.headers['x-request-id']);
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw toTransportError(error, operation, request.signal, response.statusCode);
+    }
+
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) {
+      if (status === 204 || text.length === 0) return { status, body: undefined, requestId };
+      try {
+        return { status, body: JSON.parse(text) as unknown, requestId };
+      } catch (cause) {
+        throw new UpstreamBadResponseError(`${operation} answered ${status} with a body that is not JSON`, {
+          status,
+          requestId,
+          operation,
+          cause,
+        });
+      }
+    }
+    throw toHttpError(status, text, response.headers, operation, requestId);
+  }
+
+  /** Closes idle sockets and waits for in-flight requests (when this client created the pool). */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private buildPath(request: UpstreamRequest): string {
+    let path = this.basePath;
+    for (const segment of request.path) {
+      // An empty id would turn `/organizations/{id}` into the collection URL.
+      if (segment.length === 0) throw new TypeError('an upstream path segment must not be empty');
+      path += `/${encodeSegment(segment)}`;
+    }
+    if (request.query) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(request.query)) {
+        if (value !== undefined) search.append(key, String(value));
+      }
+      const query = search.toString();
+      if (query) path += `?${query}`;
+    }
+    return path;
+  }
+}
+
+/**
+ * Percent-encodes one path segment. encodeURIComponent leaves `.` alone, so the dot-segments `.`
+ * and `..` (which URL normalisation would resolve to a parent path) are encoded too.
+ */
+function encodeSegment(segment: string): string {
+  if (segment === '.' || segment === '..') return segment.replaceAll('.', '%2E');
+  return encodeURIComponent(segment);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const STATUS_CODES: Record<number, UpstreamErrorCode> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  422: 'VALIDATION',
+};
+
+function toHttpError(
+  status: number,
+  text: string,
+  headers: Dispatcher.ResponseData['headers'],
+  operation: string,
+  requestId: string | undefined,
+): UpstreamError {
+  const problem = readProblem(text);
+  const details = { status, requestId, operation, title: problem.title, detail: problem.detail };
+  const message = `${operation} answered ${status}${problem.title ? ` (${problem.title})` : ''}`;
+  if (status === 429) {
+    const retryAfterMs = problem.retryAfterMs ?? parseRetryAfter(headerValue(headers['retry-after']));
+    return new UpstreamRateLimitError(message, { ...details, retryAfterMs });
+  }
+  const code = STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS');
+  return new UpstreamHttpError(code, message, details);
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  retryAfterMs?: number;
+}
+
+/** Reads `{ error: { title, detail, retryAfterMs } }` leniently: error bodies are often not JSON. */
+function readProblem(text: string): Problem {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const error = (parsed as { error?: unknown } | null)?.error;
+  if (typeof error !== 'object' || error === null) return {};
+  const { title, detail, retryAfterMs } = error as Record<string, unknown>;
+  return {
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof detail === 'string' ? { detail } : {}),
+    ...(typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0
+      ? { retryAfterMs: Math.ceil(retryAfterMs) }
+      : {}),
+  };
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function toTransportError(error: unknown, operation: string, signal: AbortSignal | undefined, status?: number): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  const details = { operation, cause: error, ...(status === undefined ? {} : { status }) };
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason instanceof Error && reason.name === 'TimeoutError') {
+      return new UpstreamTimeoutError(`${operation} did not finish before the operation deadline`, details);
+    }
+    return new UpstreamAbortedError(`${operation} was cancelled`, details);
+  }
+  if (error instanceof undiciErrors.ConnectTimeoutError) {
+    return new UpstreamTimeoutError(`${operation}: connecting to the upstream timed out`, details);
+  }
+  if (error instanceof undiciErrors.HeadersTimeoutError) {
+    return new UpstreamTimeoutError(`${operation}: no response headers in time`, details);
+  }
+  if (error instanceof undiciErrors.BodyTimeoutError) {
+    return new UpstreamTimeoutError(`${operation}: the response body stalled`, details);
+  }
+  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+    return new UpstreamBadResponseError(`${operation}: the response body is larger than allowed`, details);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return new UpstreamUnavailableError(
+    `${operation}: the upstream could not be reached (${typeof code === 'string' ? code : 'network error'})`,
+    details,
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Typed upstream failures. The REST client turns every failure into one of these exactly once;
+ * the GraphQL layer maps them to `extensions.code` (src/graphql/errors.ts) or to user errors in
+ * mutation payloads. Messages here are written for operators: they never contain the bearer token
+ * or an upstream body, so they are safe to log. What a client sees is decided by the GraphQL layer.
+ */
+
+export type UpstreamErrorCode =
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVER_ERROR'
+  | 'UNEXPECTED_STATUS'
+  | 'TIMEOUT'
+  | 'UNAVAILABLE'
+  | 'ABORTED'
+  | 'BAD_RESPONSE';
+
+export interface UpstreamErrorDetails {
+  /** HTTP status the upstream answered with, when it answered at all. */
+  status?: number;
+  /** The upstream's request id (`x-request-id`), for correlating with its logs. */
+  requestId?: string;
+  /** `METHOD /path` of the call, without query string or host. */
+  operation?: string;
+  cause?: unknown;
+}
+
+/** Base class: every failure of an upstream call. */
+export class UpstreamError extends Error {
+  override readonly name: string = 'UpstreamError';
+  readonly code: UpstreamErrorCode;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly operation: string | undefined;
+
+  constructor(code: UpstreamErrorCode, message: string, details: UpstreamErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+  }
+}
+
+/** Raised when the upstream answers with an error status (4xx/5xx) and a readable body. */
+export class UpstreamHttpError extends UpstreamError {
+  override readonly name: string = 'UpstreamHttpError';
+  /** `error.title` of the upstream body (e.g. `ValidationError`), when it sent one. */
+  readonly title: string | undefined;
+  /**
+   * `error.detail` of the upstream body. Human-readable and about the caller's input for 4xx;
+   * it is shown to clients only for validation failures, and then only after sanitizing.
+   */
+  readonly detail: string | undefined;
+
+  constructor(
+    code: UpstreamErrorCode,
+    message: string,
+    details: UpstreamErrorDetails & { title?: string | undefined; detail?: string | undefined },
+  ) {
+    super(code, message, details);
+    this.title = details.title;
+    this.detail = details.detail;
+  }
+}
+
+/** Raised when the upstream answers 429; `retryAfterMs` comes from the body or `Retry-After`. */
+export class UpstreamRateLimitError extends UpstreamHttpError {
+  override readonly name: string = 'UpstreamRateLimitError';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    message: string,
+    details: UpstreamErrorDetails & { title?: string; detail?: string; retryAfterMs?: number | undefined },
+  ) {
+    super('RATE_LIMITED', message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** Raised when no answer arrived in time (connect, headers, body, or the operation deadline). */
+export class UpstreamTimeoutError extends UpstreamError {
+  override readonly name: string = 'UpstreamTimeoutError';
+  constructor(message: string, details: UpstreamErrorDetails = {}) {
+    super('TIMEOUT', message, details);
+  }
+}
+
+/** Raised when the upstream could not be reached or dropped the connection. */
+export class UpstreamUnavailableError extends UpstreamError {
+  override readonly name: string = 'UpstreamUnavailableError';
+  constructor(message: string, details: UpstreamErrorDetails = {}) {
+    super('UNAVAILABLE', message, details);
+  }
+}
+
+/** Raised when the call was cancelled because the GraphQL client went away. */
+export class UpstreamAbortedError extends UpstreamError {
+  override readonly name: string = 'UpstreamAbortedError';
+  constructor(message: string, details: UpstreamErrorDetails = {}) {
+    super('ABORTED', message, details);
+  }
+}
+
+/** Raised when a 2xx body is not JSON, is too large, or does not match the REST contract. */
+export class UpstreamBadResponseError extends UpstreamError {
+  override readonly name: string = 'UpstreamBadResponseError';
+  constructor(message: string, details: UpstreamErrorDetails = {}) {
+    super('BAD_RESPONSE', message, details);
+  }
+}

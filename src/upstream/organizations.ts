@@ -1,0 +1,107 @@
+/**
+ * Typed calls for the organizations endpoints of the REST contract (schema/upstream.openapi.yaml).
+ * One instance per GraphQL request, bound to that caller's Authorization header and abort signal,
+ * so nothing fetched with one caller's token can be served to another.
+ */
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { UpstreamClient, UpstreamResponse } from './client.js';
+import { contract, describeMismatch } from './contract.js';
+import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
+import type { components } from './openapi.js';
+
+type Schemas = components['schemas'];
+/** The organization as list and get return it: every field of the list schema. */
+export type Organization = Schemas['Organization'];
+/**
+ * The organization as create and update return it: the public API leaves out the insights
+ * schedule, AI usage and default access fields there, so those are optional.
+ */
+export type OrganizationCore = Schemas['OrganizationCore'];
+export type OrganizationRecord = OrganizationCore & Partial<Organization>;
+export type OrganizationPage = Schemas['OrganizationList'];
+export type CreateOrganizationBody = Schemas['CreateOrganizationBody'];
+export type UpdateOrganizationBody = Schemas['UpdateOrganizationBody'];
+
+const COLLECTION = ['api', 'public', 'organizations'] as const;
+
+export interface ReadOptions {
+  /** Ask for `jwtSecret` (`?include=jwtSecret`); the upstream adds it where the caller is admin. */
+  includeJwtSecret: boolean;
+}
+
+export class OrganizationsApi {
+  constructor(
+    private readonly client: UpstreamClient,
+    /** Returns the caller's Authorization header, or throws when the caller has none. */
+    private readonly credentials: () => string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** One page of the caller's organizations, newest first. `limit` must be 1–100. */
+  async list(page: { limit: number; cursor?: string | undefined }, options: ReadOptions): Promise<OrganizationPage> {
+    const response = await this.client.request({
+      method: 'GET',
+      path: COLLECTION,
+      query: { limit: page.limit, cursor: page.cursor, include: include(options) },
+      authorization: this.credentials(),
+      signal: this.signal,
+    });
+    return checked(response, contract.organizationList, 'GET /organizations');
+  }
+
+  /** One organization, or null when the upstream does not know it (404). */
+  async get(id: string, options: ReadOptions): Promise<Organization | null> {
+    if (id.length === 0) return null;
+    try {
+      const response = await this.client.request({
+        method: 'GET',
+        path: [...COLLECTION, id],
+        query: { include: include(options) },
+        authorization: this.credentials(),
+        signal: this.signal,
+      });
+      return checked(response, contract.organizationResult, 'GET /organizations/{id}').data;
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** Creates an organization; never retried, since a create is not idempotent. */
+  async create(body: CreateOrganizationBody, options: ReadOptions): Promise<OrganizationRecord> {
+    const response = await this.client.request({
+      method: 'POST',
+      path: COLLECTION,
+      query: { include: include(options) },
+      body,
+      authorization: this.credentials(),
+      signal: this.signal,
+    });
+    return checked(response, contract.organizationWriteResult, 'POST /organizations').data;
+  }
+
+  /** Updates the fields present in `body`; the rest stay as they are. */
+  async update(id: string, body: UpdateOrganizationBody, options: ReadOptions): Promise<OrganizationRecord> {
+    const response = await this.client.request({
+      method: 'PATCH',
+      path: [...COLLECTION, id],
+      query: { include: include(options) },
+      body,
+      authorization: this.credentials(),
+      signal: this.signal,
+    });
+    return checked(response, contract.organizationWriteResult, 'PATCH /organizations/{id}').data;
+  }
+}
+
+function include(options: ReadOptions): 'jwtSecret' | undefined {
+  return options.includeJwtSecret ? 'jwtSecret' : undefined;
+}
+
+function checked<T>(response: UpstreamResponse, validate: ValidateFunction<T>, operation: string): T {
+  if (validate(response.body)) return response.body;
+  throw new UpstreamBadResponseError(
+    `${operation} answered ${response.status} with a body that breaks the contract: ${describeMismatch(validate)}`,
+    { status: response.status, requestId: response.requestId, operation },
+  );
+}

@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.NamesDocument,
+    "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.CreateCoreDocument,
+    "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.CreateFullDocument,
+    "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.UpdateDocument,
+    "\n  query AdminAndMemberOrgs {\n    organizations(first: 100) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": typeof types.AdminAndMemberOrgsDocument,
+    "\n  query FirstPage($first: Int, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          upstreamId\n          name\n          slug\n          customAiContext\n          onboardingStatus\n          fullEmbedEnabled\n          embedAllowedOrigins\n          isBillable\n          insightsEnabled\n          insightsFrequency\n          insightsPreferredDayOfWeek\n          insightsPreferredDayOfMonth\n          allowOnDemandAiUsage\n          aiUsageOverageLimitCents\n          defaultDashboardAccessAudience\n          defaultDashboardAccessLevel\n          defaultChatAccessAudience\n          defaultChatAccessLevel\n          defaultAutomationAccessAudience\n          defaultAutomationAccessLevel\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.FirstPageDocument,
+    "\n  query PageIds($first: Int, $after: String, $last: Int, $before: String) {\n    organizations(first: $first, after: $after, last: $last, before: $before) {\n      edges {\n        node {\n          upstreamId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PageIdsDocument,
+    "\n  query Secrets($withSecret: Boolean!) {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          ...SecretFields @include(if: $withSecret)\n        }\n      }\n    }\n  }\n  fragment SecretFields on Organization {\n    jwtSecret\n  }\n": typeof types.SecretsDocument,
+    "\n  query OrganizationById($id: ID!) {\n    organization(id: $id) {\n      id\n      upstreamId\n      name\n      insightsFrequency\n    }\n  }\n": typeof types.OrganizationByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Organization {\n        upstreamId\n        slug\n      }\n    }\n  }\n": typeof types.NodesByIdsDocument,
+    "\n  query ListThenNode($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    node(id: $id) {\n      ... on Organization {\n        name\n        defaultChatAccessLevel\n      }\n    }\n  }\n": typeof types.ListThenNodeDocument,
+    "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProcessPageDocument,
+    "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": typeof types.ProcessOneDocument,
+    "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.ProcessCreateDocument,
+};
+const documents: Documents = {
+    "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.NamesDocument,
+    "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.CreateCoreDocument,
+    "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.CreateFullDocument,
+    "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.UpdateDocument,
+    "\n  query AdminAndMemberOrgs {\n    organizations(first: 100) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": types.AdminAndMemberOrgsDocument,
+    "\n  query FirstPage($first: Int, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          upstreamId\n          name\n          slug\n          customAiContext\n          onboardingStatus\n          fullEmbedEnabled\n          embedAllowedOrigins\n          isBillable\n          insightsEnabled\n          insightsFrequency\n          insightsPreferredDayOfWeek\n          insightsPreferredDayOfMonth\n          allowOnDemandAiUsage\n          aiUsageOverageLimitCents\n          defaultDashboardAccessAudience\n          defaultDashboardAccessLevel\n          defaultChatAccessAudience\n          defaultChatAccessLevel\n          defaultAutomationAccessAudience\n          defaultAutomationAccessLevel\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.FirstPageDocument,
+    "\n  query PageIds($first: Int, $after: String, $last: Int, $before: String) {\n    organizations(first: $first, after: $after, last: $last, before: $before) {\n      edges {\n        node {\n          upstreamId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PageIdsDocument,
+    "\n  query Secrets($withSecret: Boolean!) {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          ...SecretFields @include(if: $withSecret)\n        }\n      }\n    }\n  }\n  fragment SecretFields on Organization {\n    jwtSecret\n  }\n": types.SecretsDocument,
+    "\n  query OrganizationById($id: ID!) {\n    organization(id: $id) {\n      id\n      upstreamId\n      name\n      insightsFrequency\n    }\n  }\n": types.OrganizationByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Organization {\n        upstreamId\n        slug\n      }\n    }\n  }\n": types.NodesByIdsDocument,
+    "\n  query ListThenNode($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    node(id: $id) {\n      ... on Organization {\n        name\n        defaultChatAccessLevel\n      }\n    }\n  }\n": types.ListThenNodeDocument,
+    "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProcessPageDocument,
+    "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": types.ProcessOneDocument,
+    "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.ProcessCreateDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAndMemberOrgs {\n    organizations(first: 100) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAndMemberOrgs {\n    organizations(first: 100) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstPage($first: Int, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          upstreamId\n          name\n          slug\n          customAiContext\n          onboardingStatus\n          fullEmbedEnabled\n          embedAllowedOrigins\n          isBillable\n          insightsEnabled\n          insightsFrequency\n          insightsPreferredDayOfWeek\n          insightsPreferredDayOfMonth\n          allowOnDemandAiUsage\n          aiUsageOverageLimitCents\n          defaultDashboardAccessAudience\n          defaultDashboardAccessLevel\n          defaultChatAccessAudience\n          defaultChatAccessLevel\n          defaultAutomationAccessAudience\n          defaultAutomationAccessLevel\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query FirstPage($first: Int, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          upstreamId\n          name\n          slug\n          customAiContext\n          onboardingStatus\n          fullEmbedEnabled\n          embedAllowedOrigins\n          isBillable\n          insightsEnabled\n          insightsFrequency\n          insightsPreferredDayOfWeek\n          insightsPreferredDayOfMonth\n          allowOnDemandAiUsage\n          aiUsageOverageLimitCents\n          defaultDashboardAccessAudience\n          defaultDashboardAccessLevel\n          defaultChatAccessAudience\n          defaultChatAccessLevel\n          defaultAutomationAccessAudience\n          defaultAutomationAccessLevel\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PageIds($first: Int, $after: String, $last: Int, $before: String) {\n    organizations(first: $first, after: $after, last: $last, before: $before) {\n      edges {\n        node {\n          upstreamId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PageIds($first: Int, $after: String, $last: Int, $before: String) {\n    organizations(first: $first, after: $after, last: $last, before: $before) {\n      edges {\n        node {\n          upstreamId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Secrets($withSecret: Boolean!) {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          ...SecretFields @include(if: $withSecret)\n        }\n      }\n    }\n  }\n  fragment SecretFields on Organization {\n    jwtSecret\n  }\n"): (typeof documents)["\n  query Secrets($withSecret: Boolean!) {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          ...SecretFields @include(if: $withSecret)\n        }\n      }\n    }\n  }\n  fragment SecretFields on Organization {\n    jwtSecret\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationById($id: ID!) {\n    organization(id: $id) {\n      id\n      upstreamId\n      name\n      insightsFrequency\n    }\n  }\n"): (typeof documents)["\n  query OrganizationById($id: ID!) {\n    organization(id: $id) {\n      id\n      upstreamId\n      name\n      insightsFrequency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Organization {\n        upstreamId\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n      ... on Organization {\n        upstreamId\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListThenNode($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    node(id: $id) {\n      ... on Organization {\n        name\n        defaultChatAccessLevel\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListThenNode($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    node(id: $id) {\n      ... on Organization {\n        name\n        defaultChatAccessLevel\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n"): (typeof documents)["\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

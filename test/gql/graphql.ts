@@ -1,0 +1,391 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date and time as an ISO 8601 string in UTC, e.g. `2026-12-01T00:00:00.000Z`. */
+  DateTime: { input: string; output: string; }
+};
+
+/** Who gets access to a newly created dashboard, chat or automation. */
+export type AccessAudience =
+  /** Members of the creator's groups. */
+  | 'CREATOR_GROUPS'
+  /** Only its creator. */
+  | 'CREATOR_ONLY'
+  /** Every member of the organization. */
+  | 'EVERYONE';
+
+/** Permission level granted to the default audience. The creator always gets MANAGE. */
+export type AccessLevel =
+  /** View and edit. */
+  | 'EDIT'
+  /** View, edit, share and delete. */
+  | 'MANAGE'
+  /** View only. */
+  | 'VIEW';
+
+/** A new organization. Only `name` is required; omitted fields take the organizations API defaults. */
+export type CreateOrganizationInput = {
+  /** Custom context for AI features */
+  customAiContext?: InputMaybe<Scalars['String']['input']>;
+  /** Allowed origins for embedding. Supports exact URLs (https://example.com) and wildcard patterns (https://*.example.com) */
+  embedAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Enable full embed functionality */
+  fullEmbedEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Enable automated insights generation for this organization. Defaults to true. */
+  insightsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** [Self-hosted] Controls whether the organization is billable. Defaults to true. When false, the organization will not be counted towards billable usage and will have a limited set of features. */
+  isBillable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the organization. At least 1 character. */
+  name: Scalars['String']['input'];
+  /** Skip onboarding flow */
+  skipOnboarding?: InputMaybe<Scalars['Boolean']['input']>;
+  /** URL-friendly slug. If not provided, a unique slug will be generated. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of creating it: the organization, or the userErrors that explain why not. */
+export type CreateOrganizationPayload = {
+  __typename?: 'CreateOrganizationPayload';
+  /** The organization after creating it; null when userErrors is not empty. */
+  organization?: Maybe<Organization>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** How often automated insights are generated. NEVER means automatic generation is disabled. */
+export type InsightsFrequency =
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'NEVER'
+  | 'WEEKDAYS'
+  | 'WEEKLY';
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an organization; the caller becomes its admin. Never retried by the gateway, since a create is not idempotent. */
+  createOrganization: CreateOrganizationPayload;
+  /** Changes the fields set in `input`; the others stay as they are. Requires the admin role. */
+  updateOrganization: UpdateOrganizationPayload;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationCreateOrganizationArgs = {
+  input: CreateOrganizationInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationUpdateOrganizationArgs = {
+  input: UpdateOrganizationInput;
+};
+
+/** An object with a globally unique `id` that `node`/`nodes` can refetch. */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/** Onboarding status */
+export type OnboardingStatus =
+  /** Onboarding is finished (or was skipped). */
+  | 'COMPLETED'
+  /** Created before onboarding existed. */
+  | 'LEGACY'
+  /** Onboarding has started and is not finished. */
+  | 'STARTED';
+
+/** An organization the caller is a member of, as the organizations API describes it. */
+export type Organization = Node & {
+  __typename?: 'Organization';
+  /** Maximum AI usage overage for the organization in cents. Null means no limit. */
+  aiUsageOverageLimitCents?: Maybe<Scalars['Int']['output']>;
+  /** Whether the organization can continue using AI beyond included monthly AI credits. */
+  allowOnDemandAiUsage: Scalars['Boolean']['output'];
+  /** Custom context for AI */
+  customAiContext?: Maybe<Scalars['String']['output']>;
+  /** Default audience for newly created automations */
+  defaultAutomationAccessAudience: AccessAudience;
+  /** Default permission level for new automations. Creator always gets MANAGE regardless. */
+  defaultAutomationAccessLevel: AccessLevel;
+  /** Default audience for newly created chats */
+  defaultChatAccessAudience: AccessAudience;
+  /** Default permission level for new chats. Creator always gets MANAGE regardless. */
+  defaultChatAccessLevel: AccessLevel;
+  /** Default audience for newly created dashboards */
+  defaultDashboardAccessAudience: AccessAudience;
+  /** Default permission level for the audience. Creator always gets MANAGE regardless. */
+  defaultDashboardAccessLevel: AccessLevel;
+  /** Allowed embed origins: exact origins (https://example.com) or wildcard patterns (https://*.example.com). */
+  embedAllowedOrigins: Array<Scalars['String']['output']>;
+  /** Full embed enabled flag */
+  fullEmbedEnabled: Scalars['Boolean']['output'];
+  /** Global Relay id (opaque). Use it with `node`, `nodes`, `organization` and the mutations. */
+  id: Scalars['ID']['output'];
+  /** Whether automated insights generation is enabled for this organization. */
+  insightsEnabled: Scalars['Boolean']['output'];
+  /** How often automated insights are generated. NEVER means automatic generation is disabled. */
+  insightsFrequency: InsightsFrequency;
+  /** Preferred day of month for monthly insights. */
+  insightsPreferredDayOfMonth?: Maybe<Scalars['Int']['output']>;
+  /** Preferred day of week for weekly insights. 0 is Sunday. */
+  insightsPreferredDayOfWeek?: Maybe<Scalars['Int']['output']>;
+  /** [Self-hosted] Whether the organization is billable. Defaults to true. Relevant for self-hosted deployments where billing gates certain features. When false, the organization will not be counted towards billable usage and will have a limited set of features. When true, the organization will be counted towards billable usage (after a 14-day trial) and will have access to all features. */
+  isBillable: Scalars['Boolean']['output'];
+  /** JWT secret for embedding. Only for organizations where the caller is an admin; null otherwise. Selecting it makes the gateway ask the organizations API for secrets (`include=jwtSecret`) for this operation. */
+  jwtSecret?: Maybe<Scalars['String']['output']>;
+  /** Name of the organization */
+  name: Scalars['String']['output'];
+  /** Onboarding status */
+  onboardingStatus: OnboardingStatus;
+  /** URL-friendly slug */
+  slug: Scalars['String']['output'];
+  /** [Self-hosted] ISO 8601 date when the trial ends, or null if no trial. Trial starts after the organization is created and becomes billable. */
+  trialEndsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organization id in the organizations REST API (what its URLs and cursors use). */
+  upstreamId: Scalars['ID']['output'];
+};
+
+/** A page of organizations. */
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  edges: Array<OrganizationEdge>;
+  pageInfo: PageInfo;
+};
+
+/** An organization in a page, with its cursor. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organization;
+};
+
+/** Where a page of a connection sits, and how to ask for the next one. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
+export type Query = {
+  __typename?: 'Query';
+  /** Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller. */
+  node?: Maybe<Node>;
+  /** Fetches several objects by global `id`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently. */
+  nodes: Array<Maybe<Node>>;
+  /** One organization by its global `id`; null when it does not exist or the caller is not a member. */
+  organization?: Maybe<Organization>;
+  /** Organizations the caller is a member of, newest first. Pages forward only: `first` (1–100, default 50) and `after`; `last`/`before` are rejected. One upstream call per page. */
+  organizations: OrganizationConnection;
+};
+
+
+/** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
+export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Changes to an organization: set the fields to change, omit the rest. Requires the admin role. */
+export type UpdateOrganizationInput = {
+  /** Custom context for AI features */
+  customAiContext?: InputMaybe<Scalars['String']['input']>;
+  /** Allowed origins for embedding. Supports exact URLs (https://example.com) and wildcard patterns (https://*.example.com) */
+  embedAllowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Enable full embed functionality */
+  fullEmbedEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The `id` of the Organization to change. */
+  id: Scalars['ID']['input'];
+  /** Enable automated insights generation for this organization. Defaults to true. */
+  insightsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** [Self-hosted] Controls whether the organization is billable. Defaults to true. When false, the organization will not be counted towards billable usage and will have a limited set of features. */
+  isBillable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the organization. At least 1 character. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Skip onboarding flow */
+  skipOnboarding?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of the update: the organization, or the userErrors that explain why not. */
+export type UpdateOrganizationPayload = {
+  __typename?: 'UpdateOrganizationPayload';
+  /** The organization after the update; null when userErrors is not empty. */
+  organization?: Maybe<Organization>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A problem with the input of a mutation that the caller can fix. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Machine-readable kind of problem. */
+  code: UserErrorCode;
+  /** Path to the input field at fault, e.g. `["input", "embedAllowedOrigins", "1"]`; null when no single field is to blame. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong and how to fix it, in English. */
+  message: Scalars['String']['output'];
+};
+
+/** What kind of problem a `UserError` reports. */
+export type UserErrorCode =
+  /** The value clashes with existing data, e.g. a slug that is already taken. */
+  | 'CONFLICT'
+  /** A value breaks a rule of the API (checked by the gateway or by the organizations API). */
+  | 'INVALID'
+  /** The organization does not exist or is not visible to the caller. */
+  | 'NOT_FOUND'
+  /** An update set no field to change. */
+  | 'NO_CHANGES';
+
+export type NamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NamesQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', name: string } }> } };
+
+export type CreateCoreMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateCoreMutation = { __typename?: 'Mutation', createOrganization: { __typename?: 'CreateOrganizationPayload', organization?: { __typename?: 'Organization', id: string, upstreamId: string, name: string, slug: string, onboardingStatus: OnboardingStatus, embedAllowedOrigins: Array<string> } | null, userErrors: Array<{ __typename?: 'UserError', message: string, field?: Array<string> | null, code: UserErrorCode }> } };
+
+export type CreateFullMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateFullMutation = { __typename?: 'Mutation', createOrganization: { __typename?: 'CreateOrganizationPayload', organization?: { __typename?: 'Organization', name: string, insightsFrequency: InsightsFrequency, defaultDashboardAccessLevel: AccessLevel, jwtSecret?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: UserErrorCode }> } };
+
+export type UpdateMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateMutation = { __typename?: 'Mutation', updateOrganization: { __typename?: 'UpdateOrganizationPayload', organization?: { __typename?: 'Organization', id: string, name: string, customAiContext?: string | null, fullEmbedEnabled: boolean } | null, userErrors: Array<{ __typename?: 'UserError', message: string, field?: Array<string> | null, code: UserErrorCode }> } };
+
+export type AdminAndMemberOrgsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAndMemberOrgsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, upstreamId: string, name: string, jwtSecret?: string | null } }> } };
+
+export type FirstPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FirstPageQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', cursor: string, node: { __typename?: 'Organization', id: string, upstreamId: string, name: string, slug: string, customAiContext?: string | null, onboardingStatus: OnboardingStatus, fullEmbedEnabled: boolean, embedAllowedOrigins: Array<string>, isBillable: boolean, insightsEnabled: boolean, insightsFrequency: InsightsFrequency, insightsPreferredDayOfWeek?: number | null, insightsPreferredDayOfMonth?: number | null, allowOnDemandAiUsage: boolean, aiUsageOverageLimitCents?: number | null, defaultDashboardAccessAudience: AccessAudience, defaultDashboardAccessLevel: AccessLevel, defaultChatAccessAudience: AccessAudience, defaultChatAccessLevel: AccessLevel, defaultAutomationAccessAudience: AccessAudience, defaultAutomationAccessLevel: AccessLevel, trialEndsAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type PageIdsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PageIdsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', upstreamId: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SecretsQueryVariables = Exact<{
+  withSecret: Scalars['Boolean']['input'];
+}>;
+
+
+export type SecretsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', upstreamId: string, jwtSecret?: string | null } }> } };
+
+export type SecretFieldsFragment = { __typename?: 'Organization', jwtSecret?: string | null };
+
+export type OrganizationByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationByIdQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, upstreamId: string, name: string, insightsFrequency: InsightsFrequency } | null };
+
+export type NodesByIdsQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Organization', upstreamId: string, slug: string, id: string } | null> };
+
+export type ListThenNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ListThenNodeQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, name: string } }> }, node?: { __typename?: 'Organization', name: string, defaultChatAccessLevel: AccessLevel } | null };
+
+export type ProcessPageQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProcessPageQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, upstreamId: string, name: string, trialEndsAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type ProcessOneQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProcessOneQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', name: string } | null };
+
+export type ProcessCreateMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type ProcessCreateMutation = { __typename?: 'Mutation', createOrganization: { __typename?: 'CreateOrganizationPayload', organization?: { __typename?: 'Organization', upstreamId: string, name: string, insightsFrequency: InsightsFrequency } | null, userErrors: Array<{ __typename?: 'UserError', code: UserErrorCode }> } };
+
+export const SecretFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jwtSecret"}}]}}]} as unknown as DocumentNode<SecretFieldsFragment, unknown>;
+export const NamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NamesQuery, NamesQueryVariables>;
+export const CreateCoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"onboardingStatus"}},{"kind":"Field","name":{"kind":"Name","value":"embedAllowedOrigins"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCoreMutation, CreateCoreMutationVariables>;
+export const CreateFullDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateFull"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"insightsFrequency"}},{"kind":"Field","name":{"kind":"Name","value":"defaultDashboardAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"jwtSecret"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateFullMutation, CreateFullMutationVariables>;
+export const UpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Update"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customAiContext"}},{"kind":"Field","name":{"kind":"Name","value":"fullEmbedEnabled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMutation, UpdateMutationVariables>;
+export const AdminAndMemberOrgsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAndMemberOrgs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jwtSecret"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AdminAndMemberOrgsQuery, AdminAndMemberOrgsQueryVariables>;
+export const FirstPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FirstPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"customAiContext"}},{"kind":"Field","name":{"kind":"Name","value":"onboardingStatus"}},{"kind":"Field","name":{"kind":"Name","value":"fullEmbedEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"embedAllowedOrigins"}},{"kind":"Field","name":{"kind":"Name","value":"isBillable"}},{"kind":"Field","name":{"kind":"Name","value":"insightsEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"insightsFrequency"}},{"kind":"Field","name":{"kind":"Name","value":"insightsPreferredDayOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"insightsPreferredDayOfMonth"}},{"kind":"Field","name":{"kind":"Name","value":"allowOnDemandAiUsage"}},{"kind":"Field","name":{"kind":"Name","value":"aiUsageOverageLimitCents"}},{"kind":"Field","name":{"kind":"Name","value":"defaultDashboardAccessAudience"}},{"kind":"Field","name":{"kind":"Name","value":"defaultDashboardAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"defaultChatAccessAudience"}},{"kind":"Field","name":{"kind":"Name","value":"defaultChatAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"defaultAutomationAccessAudience"}},{"kind":"Field","name":{"kind":"Name","value":"defaultAutomationAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<FirstPageQuery, FirstPageQueryVariables>;
+export const PageIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PageIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PageIdsQuery, PageIdsQueryVariables>;
+export const SecretsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Secrets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withSecret"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretFields"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withSecret"}}}]}]}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jwtSecret"}}]}}]} as unknown as DocumentNode<SecretsQuery, SecretsQueryVariables>;
+export const OrganizationByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"insightsFrequency"}}]}}]}}]} as unknown as DocumentNode<OrganizationByIdQuery, OrganizationByIdQueryVariables>;
+export const NodesByIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodesByIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<NodesByIdsQuery, NodesByIdsQueryVariables>;
+export const ListThenNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListThenNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"defaultChatAccessLevel"}}]}}]}}]}}]} as unknown as DocumentNode<ListThenNodeQuery, ListThenNodeQueryVariables>;
+export const ProcessPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProcessPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProcessPageQuery, ProcessPageQueryVariables>;
+export const ProcessOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProcessOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ProcessOneQuery, ProcessOneQueryVariables>;
+export const ProcessCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProcessCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"insightsFrequency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ProcessCreateMutation, ProcessCreateMutationVariables>;
