@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApolloOrganizationsPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApolloOrganizationsPageDocument,
+    "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.ApolloCreateOrganizationDocument,
+    "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.NamesDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.CreateFullDocument,
@@ -30,6 +33,9 @@ type Documents = {
     "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.ProcessCreateDocument,
 };
 const documents: Documents = {
+    "\n  query ApolloOrganizationsPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApolloOrganizationsPageDocument,
+    "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.ApolloCreateOrganizationDocument,
+    "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.NamesDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.CreateFullDocument,
@@ -60,6 +66,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApolloOrganizationsPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApolloOrganizationsPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
