@@ -22,7 +22,8 @@ const config: CodegenConfig = {
     },
     [`${out}/test/gql/`]: {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json is the trusted-documents manifest (TRUSTED_DOCUMENTS) for these operations.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         emitLegacyCommonJSImports: false,

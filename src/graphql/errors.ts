@@ -96,3 +96,11 @@ export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['m
   }
   return yogaMaskError(error, message, false);
 };
+
+/** The `extensions.code` a client sees for this error, whether or not it has been masked yet. */
+export function errorCode(error: GraphQLError): string {
+  const code = error.extensions?.['code'];
+  if (typeof code === 'string') return code;
+  if (error.originalError instanceof UpstreamError) return describe(error.originalError).code;
+  return error.originalError ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED';
+}

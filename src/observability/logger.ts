@@ -1,0 +1,51 @@
+/**
+ * Structured JSON logs with pino. Secrets are redacted by path before a line is written, so an
+ * Authorization header, a cookie or a jwtSecret that ends up in a logged object never reaches the
+ * output, whoever logged it.
+ */
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import type { YogaLogger } from 'graphql-yoga';
+
+export type { Logger };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const satisfies readonly LevelWithSilent[];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Paths pino censors wherever they occur in a logged object (one or two levels deep). */
+export const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'jwtSecret',
+  'token',
+  '*.authorization',
+  '*.cookie',
+  '*.jwtSecret',
+  '*.token',
+  '*.*.authorization',
+  '*.*.jwtSecret',
+  'headers["set-cookie"]',
+];
+
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'org-gateway' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+}
+
+/** yoga's own log calls (e.g. the original of a masked error), routed into pino. */
+export function toYogaLogger(logger: Logger): YogaLogger {
+  const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    const [first, ...rest] = args;
+    if (first instanceof Error) logger[level]({ err: first }, first.message);
+    else if (typeof first === 'string') logger[level]({ details: rest.length > 0 ? rest : undefined }, first);
+    else logger[level]({ details: args });
+  };
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+}
