@@ -18,6 +18,30 @@ export interface GatewayOptions {
   graphiqlHeaders?: Record<string, string>;
 }
 
+/** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
+const GRAPHIQL_EXAMPLE = `# Welcome to org-gateway. Press the run button (or Ctrl+Enter).
+# Requests need "Authorization: Bearer <token>" (see the Headers tab below).
+# Next page: copy pageInfo.endCursor into $after. Docs: the book icon on the left.
+query FirstOrganizations($first: Int = 10, $after: String) {
+  organizations(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        name
+        slug
+        onboardingStatus
+        insightsFrequency
+        trialEndsAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`;
+
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -32,6 +56,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError },
     graphiql: {
       title: 'org-gateway',
+      defaultQuery: GRAPHIQL_EXAMPLE,
       ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders, null, 2) } : {}),
     },
     landingPage: false,
