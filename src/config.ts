@@ -4,6 +4,8 @@
  * process with a message that names the setting and what is allowed.
  */
 import { z } from 'zod';
+import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/body-limit.js';
 
 export interface Setting {
   name: string;
@@ -18,6 +20,40 @@ const int = (name: string, min: number, max: number) =>
     .regex(/^\d+$/, `${name} must be a whole number from ${min} to ${max}`)
     .transform(Number)
     .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+
+const bool = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => value === 'true' || value === 'false', `${name} must be true or false`)
+    .transform((value) => value === 'true');
+
+/**
+ * CORS_ORIGINS: comma-separated exact origins. Browsers send Origin serialized (lower-case host,
+ * no default port, no path), and the allow-list matches it exactly, so entries must be written
+ * the same way; anything else would silently never match.
+ */
+const corsOrigins = z
+  .string()
+  .transform((value, ctx) => {
+    const origins = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+    for (const entry of origins) {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry) continue;
+      const hint = url && (url.protocol === 'http:' || url.protocol === 'https:') ? `; did you mean ${url.origin}?` : '';
+      ctx.addIssue({
+        code: 'custom',
+        message: `CORS_ORIGINS entries must be exact origins such as https://app.example.com (scheme, host, optional port; no path, no trailing slash, no wildcard), not ${JSON.stringify(entry)}${hint}`,
+      });
+    }
+    return origins;
+  });
 
 const upstreamUrl = z
   .string()
@@ -53,9 +89,63 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'UPSTREAM_BODY_TIMEOUT_MS', default: '10000', description: 'Longest pause allowed between two chunks of an upstream response body.' },
   { name: 'UPSTREAM_CONNECTIONS', default: '64', description: 'Keep-alive sockets kept open to the upstream.' },
   {
+    name: 'UPSTREAM_RETRIES',
+    default: '2',
+    description:
+      'Retries of a failed upstream read (GET) after a network error or a 502/503/504, with exponential backoff and jitter, within the operation deadline; 0 turns them off. Writes are never retried.',
+  },
+  {
+    name: 'CIRCUIT_BREAKER_FAILURES',
+    default: '10',
+    description: 'Upstream failures in a row (network errors, timeouts, 5xx) after which the gateway stops calling the upstream and answers UPSTREAM_UNAVAILABLE at once.',
+  },
+  {
+    name: 'CIRCUIT_BREAKER_RESET_MS',
+    default: '10000',
+    description: 'How long the gateway stops calling a failing upstream before it lets one trial call through.',
+  },
+  {
     name: 'OPERATION_TIMEOUT_MS',
     default: '15000',
     description: 'Deadline for one GraphQL operation, all its upstream calls included; past it the calls are cancelled and the client gets UPSTREAM_TIMEOUT.',
+  },
+  {
+    name: 'MAX_BODY_BYTES',
+    default: String(DEFAULT_MAX_BODY_BYTES),
+    description: 'Largest request body accepted, in bytes; a larger one (with or without Content-Length) gets HTTP 413 before it is read in full.',
+  },
+  {
+    name: 'MAX_DEPTH',
+    default: String(DEFAULT_OPERATION_LIMITS.maxDepth),
+    description: "Deepest nesting of selections in an operation, introspection included (GraphiQL's and codegen's introspection query nests 15).",
+  },
+  {
+    name: 'MAX_ALIASES',
+    default: String(DEFAULT_OPERATION_LIMITS.maxAliases),
+    description: 'Aliased fields per operation; each aliased root field can be another upstream call.',
+  },
+  { name: 'MAX_TOKENS', default: String(DEFAULT_OPERATION_LIMITS.maxTokens), description: 'Lexical tokens per GraphQL document, checked while parsing.' },
+  { name: 'MAX_DIRECTIVES', default: String(DEFAULT_OPERATION_LIMITS.maxDirectives), description: 'Directives (@include, @skip, …) per operation.' },
+  {
+    name: 'MAX_COST',
+    default: String(DEFAULT_OPERATION_LIMITS.maxCost),
+    description:
+      "graphql-armor's cost per operation: 1 per scalar, 2 per object, ×1.5 per level, × a literal `first` (a full page of 100 organizations ≈ 9700; the introspection query ≈ 87500).",
+  },
+  {
+    name: 'CORS_ORIGINS',
+    default: '(none)',
+    description: 'Comma-separated exact origins (e.g. https://app.example.com) whose web pages may call the gateway; unset, no cross-origin page can read answers.',
+  },
+  {
+    name: 'GRAPHIQL',
+    default: 'true (false when NODE_ENV=production)',
+    description: 'Whether a browser opening /graphql gets GraphiQL.',
+  },
+  {
+    name: 'INTROSPECTION',
+    default: 'true (false when NODE_ENV=production)',
+    description: 'Whether the schema can be introspected; when false, error messages also stop suggesting field names ("Did you mean …").',
   },
 ];
 
@@ -67,7 +157,19 @@ const schema = z.object({
   UPSTREAM_HEADERS_TIMEOUT_MS: int('UPSTREAM_HEADERS_TIMEOUT_MS', 1, 600_000).default(10_000),
   UPSTREAM_BODY_TIMEOUT_MS: int('UPSTREAM_BODY_TIMEOUT_MS', 1, 600_000).default(10_000),
   UPSTREAM_CONNECTIONS: int('UPSTREAM_CONNECTIONS', 1, 10_000).default(64),
+  UPSTREAM_RETRIES: int('UPSTREAM_RETRIES', 0, 10).default(2),
+  CIRCUIT_BREAKER_FAILURES: int('CIRCUIT_BREAKER_FAILURES', 1, 10_000).default(10),
+  CIRCUIT_BREAKER_RESET_MS: int('CIRCUIT_BREAKER_RESET_MS', 1, 3_600_000).default(10_000),
   OPERATION_TIMEOUT_MS: int('OPERATION_TIMEOUT_MS', 1, 600_000).default(15_000),
+  MAX_BODY_BYTES: int('MAX_BODY_BYTES', 1024, 104_857_600).default(DEFAULT_MAX_BODY_BYTES),
+  MAX_DEPTH: int('MAX_DEPTH', 1, 1000).default(DEFAULT_OPERATION_LIMITS.maxDepth),
+  MAX_ALIASES: int('MAX_ALIASES', 0, 10_000).default(DEFAULT_OPERATION_LIMITS.maxAliases),
+  MAX_TOKENS: int('MAX_TOKENS', 1, 1_000_000).default(DEFAULT_OPERATION_LIMITS.maxTokens),
+  MAX_DIRECTIVES: int('MAX_DIRECTIVES', 0, 10_000).default(DEFAULT_OPERATION_LIMITS.maxDirectives),
+  MAX_COST: int('MAX_COST', 1, 1_000_000_000).default(DEFAULT_OPERATION_LIMITS.maxCost),
+  CORS_ORIGINS: corsOrigins.default([]),
+  GRAPHIQL: bool('GRAPHIQL').optional(),
+  INTROSPECTION: bool('INTROSPECTION').optional(),
 });
 
 export interface Config {
@@ -80,8 +182,19 @@ export interface Config {
     headersTimeoutMs: number;
     bodyTimeoutMs: number;
     connections: number;
+    retries: number;
+    circuitBreakerFailures: number;
+    circuitBreakerResetMs: number;
   };
   operationTimeoutMs: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Bounds on each operation (src/graphql/limits.ts). */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number };
+  /** Exact origins allowed cross-origin access; empty: none. */
+  corsOrigins: string[];
+  graphiql: boolean;
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -121,7 +234,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       headersTimeoutMs: values.UPSTREAM_HEADERS_TIMEOUT_MS,
       bodyTimeoutMs: values.UPSTREAM_BODY_TIMEOUT_MS,
       connections: values.UPSTREAM_CONNECTIONS,
+      retries: values.UPSTREAM_RETRIES,
+      circuitBreakerFailures: values.CIRCUIT_BREAKER_FAILURES,
+      circuitBreakerResetMs: values.CIRCUIT_BREAKER_RESET_MS,
     },
     operationTimeoutMs: values.OPERATION_TIMEOUT_MS,
+    maxBodyBytes: values.MAX_BODY_BYTES,
+    limits: {
+      maxDepth: values.MAX_DEPTH,
+      maxAliases: values.MAX_ALIASES,
+      maxTokens: values.MAX_TOKENS,
+      maxDirectives: values.MAX_DIRECTIVES,
+      maxCost: values.MAX_COST,
+    },
+    corsOrigins: values.CORS_ORIGINS,
+    // Production hands out neither the schema nor a query editor unless asked to.
+    graphiql: values.GRAPHIQL ?? env['NODE_ENV'] !== 'production',
+    introspection: values.INTROSPECTION ?? env['NODE_ENV'] !== 'production',
   };
 }

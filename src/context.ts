@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { UpstreamClient } from './upstream/client.js';
 import { OrganizationLoaders } from './loaders.js';
+import { forwardedHeaders } from './upstream/forwarded-headers.js';
 import { OrganizationsApi } from './upstream/organizations.js';
 
 export interface GatewayContext {
@@ -16,7 +17,7 @@ export interface GatewayContext {
   readonly loaders: OrganizationLoaders;
   /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
   readonly hints: OperationHints;
-  /** Aborted when the client disconnects or the operation deadline passes. */
+  /** Aborted when the client disconnects (cancelling its upstream calls) or the operation deadline passes. */
   readonly signal: AbortSignal;
 }
 
@@ -62,8 +63,15 @@ function bearerOf(request: Request): () => string {
  */
 export function createContextFactory(deps: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
+    // The deadline travels twice on purpose: the signal cancels what is in flight when it passes,
+    // and deadlineAt lets the client decide up front whether a retry's backoff still fits.
+    const deadlineAt = Date.now() + deps.operationTimeoutMs;
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]);
-    const organizations = new OrganizationsApi(deps.client, bearerOf(request), signal);
+    const organizations = new OrganizationsApi(deps.client, bearerOf(request), {
+      signal,
+      deadlineAt,
+      forwarded: forwardedHeaders(request),
+    });
     // Shared by reference: yoga copies these properties into its own context object, and the
     // loader below must see what the operation-hints plugin writes there.
     const hints: OperationHints = { includeJwtSecret: false };

@@ -2,7 +2,7 @@
  * Command-line entry: read the settings, start the built-in demo upstream when no UPSTREAM_URL is
  * set, serve the gateway, and shut down gracefully on SIGTERM/SIGINT.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
 import { DEMO_TOKENS } from './demo/seed.js';
@@ -10,8 +10,12 @@ import { startDemoUpstream, type DemoUpstream } from './demo/upstream.js';
 import { createGateway } from './server.js';
 import { UpstreamClient } from './upstream/client.js';
 
-/** How long in-flight operations get to finish after SIGTERM before their sockets are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long in-flight operations get to finish after SIGTERM, beyond their own deadline, before
+ * their sockets are cut: every operation ends within OPERATION_TIMEOUT_MS, and this covers
+ * writing its answer.
+ */
+const SHUTDOWN_MARGIN_MS = 1_000;
 
 function printHelp(): void {
   const width = Math.max(...SETTINGS.map((setting) => setting.name.length));
@@ -50,6 +54,11 @@ async function main(): Promise<void> {
     client,
     operationTimeoutMs: config.operationTimeoutMs,
     ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${DEMO_TOKENS.admin}` } } : {}),
+    maxBodyBytes: config.maxBodyBytes,
+    limits: config.limits,
+    corsOrigins: config.corsOrigins,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
   });
   const server = createServer(gateway);
   await new Promise<void>((resolve, reject) => {
@@ -60,7 +69,7 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const endpoint = `http://${host}:${port}/graphql`;
-  const lines = [`org-gateway listening on ${endpoint} (open it in a browser for GraphiQL)`];
+  const lines = [`org-gateway listening on ${endpoint}${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`];
   if (demo) {
     lines.push(
       `Upstream: the built-in demo API at ${demo.url} (set UPSTREAM_URL to use a real one)`,
@@ -73,11 +82,21 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
+  // Answers not yet sent when shutdown starts, and any that arrive on an open keep-alive connection
+  // afterwards, carry `Connection: close`: the client stops reusing the connection and Node closes
+  // it after the answer, so shutdown does not wait for idle keep-alive sockets to time out.
+  const unanswered = new Set<ServerResponse>();
+  server.on('request', (_request, response: ServerResponse) => {
+    if (stopping) response.setHeader('connection', 'close');
+    unanswered.add(response);
+    response.once('close', () => unanswered.delete(response));
+  });
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: finishing in-flight requests, then exiting\n`);
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    for (const response of unanswered) if (!response.headersSent) response.setHeader('connection', 'close');
+    const force = setTimeout(() => server.closeAllConnections(), config.operationTimeoutMs + SHUTDOWN_MARGIN_MS);
     force.unref();
     server.close(() => {
       clearTimeout(force);

@@ -5,8 +5,15 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './graphql/errors.js';
+import { useHiddenSchema } from './graphql/hidden-schema.js';
+import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
 import { useOperationHints } from './graphql/operation-hints.js';
+import { useClearRequestErrors } from './graphql/request-errors.js';
 import { schema } from './graphql/schema.js';
+import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
+import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
+import { corsAllowList, useVaryByOrigin } from './http/cors.js';
+import { useJsonPostsOnly } from './http/csrf.js';
 import type { UpstreamClient } from './upstream/client.js';
 
 export interface GatewayOptions {
@@ -16,6 +23,18 @@ export interface GatewayOptions {
   operationTimeoutMs?: number;
   /** Headers GraphiQL starts with, e.g. the demo token. @default none */
   graphiqlHeaders?: Record<string, string>;
+  /** How long one upstream probe answers `GET /readyz` (src/health.ts). @default 2000 */
+  readinessCacheMs?: number;
+  /** Largest request body accepted, in bytes; a larger one gets 413 before it is read. @default 102400 */
+  maxBodyBytes?: number;
+  /** Bounds on each operation's depth, aliases, tokens, directives and cost (src/graphql/limits.ts). @default DEFAULT_OPERATION_LIMITS */
+  limits?: OperationLimits;
+  /** Exact origins (`https://app.example.com`) whose pages may call the gateway cross-origin (src/http/cors.ts). @default [] (none) */
+  corsOrigins?: readonly string[];
+  /** Whether a browser GET of /graphql opens GraphiQL. @default true */
+  graphiql?: boolean;
+  /** Whether introspection is answered; when false, error messages also stop suggesting field and value names. @default true */
+  introspection?: boolean;
 }
 
 /** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
@@ -49,17 +68,39 @@ export function createGateway(options: GatewayOptions): Gateway {
     client: options.client,
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
   });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const corsOrigins = options.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(initial),
     maskedErrors: { maskError },
-    graphiql: {
-      title: 'org-gateway',
-      defaultQuery: GRAPHIQL_EXAMPLE,
-      ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders, null, 2) } : {}),
-    },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'org-gateway',
+            defaultQuery: GRAPHIQL_EXAMPLE,
+            ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders, null, 2) } : {}),
+          },
+    maxRequestBodySize: maxBodyBytes,
+    cors: corsAllowList(corsOrigins),
+    // Batched requests (a JSON array of operations) stay off, yoga's default: one request, one operation.
+    batching: false,
     landingPage: false,
-    plugins: [useOperationHints()],
+    healthCheckEndpoint: LIVENESS_ENDPOINT,
+    plugins: [
+      useJsonPostsOnly(),
+      useBodyLimitMessage(maxBodyBytes),
+      useVaryByOrigin(corsOrigins),
+      useOperationLimits(options.limits),
+      useClearRequestErrors(),
+      ...(options.introspection === false ? [useHiddenSchema()] : []),
+      useOperationHints(),
+      useUpstreamReadiness({
+        client: options.client,
+        ...(options.readinessCacheMs === undefined ? {} : { cacheMs: options.readinessCacheMs }),
+      }),
+    ],
   });
 }

@@ -78,7 +78,9 @@ describe('authentication', () => {
 describe('upstream failures', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ gateway: { operationTimeoutMs: 500 } });
+    // One attempt per call, so each fault below shows its own mapping; retries of resets and
+    // 502/503/504 are covered in upstream-faults.test.ts.
+    stack = await startStack({ gateway: { operationTimeoutMs: 500, retries: 0 } });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.upstream.reset());

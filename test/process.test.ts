@@ -13,7 +13,6 @@ import { REFERENCE_TOKEN, startReferenceUpstream, type ReferenceUpstream } from 
 import { print } from 'graphql';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -22,7 +21,9 @@ interface Started {
 }
 
 function run(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(TSX, ['src/main.ts', ...args], {
+  // Exactly what `npm start` runs. Node itself, not the tsx CLI: that wrapper forwards SIGTERM and
+  // kills the child if it does not acknowledge within 30 ms, which a busy machine can miss.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
   });

@@ -23,6 +23,11 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** parsed JSON body, or the raw string if not JSON, or undefined */
   body: unknown;
+  /**
+   * Whether the connection closed before the answer was completely sent: the client went away
+   * (e.g. the gateway cancelled the call) or a reset fault cut it. Set when that happens.
+   */
+  aborted: boolean;
 }
 
 /** Which requests a fault applies to; every given condition must hold. */
@@ -56,7 +61,9 @@ export type Fault =
   /** Send the headers and the first half of the normal answer, wait `ms`, then send the rest. */
   | (FaultCommon & { kind: 'slowBody'; ms: number })
   /** Reset the connection (TCP RST) without answering. */
-  | (FaultCommon & { kind: 'reset' });
+  | (FaultCommon & { kind: 'reset' })
+  /** Send the headers and the first half of the normal answer, then reset the connection. */
+  | (FaultCommon & { kind: 'resetBody' });
 
 export interface DemoUpstreamOptions {
   /** TCP port; 0 picks a free one. @default 0 */
@@ -340,6 +347,15 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       case 'reset':
         req.socket.resetAndDestroy();
         return;
+      case 'resetBody': {
+        const reply = respond();
+        const payload = Buffer.from(serialize(reply));
+        res.writeHead(reply.status, { ...headersFor(reply, payload.length) });
+        // Flushed before the reset, so the client has read the headers and part of the body.
+        await new Promise<void>((resolve) => res.write(payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), () => resolve()));
+        req.socket.resetAndDestroy();
+        return;
+      }
     }
   }
 
@@ -359,7 +375,11 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       query: queryRecord(search),
       headers: req.headers,
       body: raw.tooLarge ? undefined : looseJson(raw.text),
+      aborted: false,
     };
+    res.once('close', () => {
+      if (!res.writableFinished) request.aborted = true;
+    });
     record(request);
     const fault = takeFault(method, path);
     const respond = () => answer(request, search, raw);
@@ -637,6 +657,7 @@ const FAULT_KEYS: Readonly<Record<Fault['kind'], readonly string[]>> = {
   badBody: ['body', 'status'],
   slowBody: ['ms'],
   reset: [],
+  resetBody: [],
 };
 
 /** Checks a fault from untrusted input (HTTP control) or a test, and copies it. */
@@ -695,6 +716,8 @@ function parseFault(value: unknown): Fault {
       const code = status('status', false);
       return { ...common, kind, body: input.body, ...(code === undefined ? {} : { status: code }) };
     }
+    case 'resetBody':
+      return { ...common, kind: 'resetBody' };
     default:
       return { ...common, kind: 'reset' };
   }

@@ -6,7 +6,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { UpstreamError, UpstreamHttpError, UpstreamRateLimitError } from '../upstream/errors.js';
+import { UpstreamCircuitOpenError, UpstreamError, UpstreamHttpError, UpstreamRateLimitError } from '../upstream/errors.js';
 
 /** Every `extensions.code` the gateway sets on purpose. Documented in the README. */
 export type GatewayErrorCode =
@@ -61,6 +61,14 @@ function describe(error: UpstreamError): { code: GatewayErrorCode; message: stri
     case 'TIMEOUT':
       return { code: 'UPSTREAM_TIMEOUT', message: 'The organizations API did not answer in time; try again.' };
     case 'UNAVAILABLE':
+      if (error instanceof UpstreamCircuitOpenError) {
+        const seconds = Math.ceil(error.retryAfterMs / 1000);
+        return {
+          code: 'UPSTREAM_UNAVAILABLE',
+          message: `The organizations API failed repeatedly, so the gateway is not calling it for the next ${seconds} s; try again then.`,
+          extensions: { retryAfterMs: error.retryAfterMs },
+        };
+      }
       return { code: 'UPSTREAM_UNAVAILABLE', message: 'The organizations API cannot be reached right now; try again later.' };
     case 'BAD_RESPONSE':
       return { code: 'UPSTREAM_BAD_RESPONSE', message: 'The organizations API sent an answer the gateway cannot read.' };

@@ -1,12 +1,15 @@
 /**
  * The one place that speaks HTTP to the upstream. It owns the connection pool, timeouts, path
- * encoding and header allow-list, and turns every failure into a typed error from ./errors.ts.
- * Resolvers never build URLs or headers; they call the typed functions in ./organizations.ts.
+ * encoding and the headers sent, and turns every failure into a typed error from ./errors.ts.
+ * Retries and the circuit breaker (./resilience.ts) wrap each call. Resolvers never build URLs or
+ * headers; they call the typed functions in ./organizations.ts.
  */
+import { TaskCancelledError } from 'cockatiel';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import {
   UpstreamAbortedError,
   UpstreamBadResponseError,
+  UpstreamCircuitOpenError,
   UpstreamError,
   UpstreamHttpError,
   UpstreamRateLimitError,
@@ -14,8 +17,12 @@ import {
   UpstreamUnavailableError,
   type UpstreamErrorCode,
 } from './errors.js';
+import type { ForwardedHeaders } from './forwarded-headers.js';
+import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
 
-export interface UpstreamClientOptions {
+export type { CircuitState };
+
+export interface UpstreamClientOptions extends ResilienceOptions {
   /** Base URL of the upstream API. A path prefix (e.g. `https://host/proxy`) is kept. */
   baseUrl: URL;
   /** Time to establish a TCP/TLS connection. @default 3000 */
@@ -48,9 +55,19 @@ export interface UpstreamRequest {
   body?: unknown;
   /** The caller's `Authorization` header value, forwarded unchanged. */
   authorization: string;
+  /** Request id and trace context from the client's request; no other client header is sent. */
+  forwarded?: ForwardedHeaders | undefined;
   /** Aborts the call: client disconnect or the operation deadline. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /**
+   * Epoch ms by which the call, retries and backoff included, must be over. Retries that would
+   * not fit are not made, and the call is cancelled when it passes.
+   */
+  deadlineAt?: number | undefined;
 }
+
+/** What a readiness probe learned about the upstream. */
+export type ProbeResult = { reachable: true; status: number } | { reachable: false; reason: string; retryAfterMs?: number };
 
 export interface UpstreamResponse {
   status: number;
@@ -76,6 +93,7 @@ export class UpstreamClient {
   private readonly headersTimeoutMs: number;
   private readonly bodyTimeoutMs: number;
   private readonly userAgent: string;
+  private readonly resilience: Resilience;
 
   constructor(options: UpstreamClientOptions) {
     this.origin = options.baseUrl.origin;
@@ -92,69 +110,120 @@ export class UpstreamClient {
         maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
         keepAliveTimeout: 10_000,
       });
+    this.resilience = new Resilience(options);
   }
 
-  /** Sends one request; resolves with the parsed body of a 2xx answer, throws an UpstreamError otherwise. */
+  /** The circuit breaker's state (read-only), for metrics and readiness. */
+  get circuitState(): CircuitState {
+    return this.resilience.circuitState;
+  }
+
+  /**
+   * Sends one request; resolves with the parsed body of a 2xx answer, throws an UpstreamError
+   * otherwise. A GET may be sent more than once (see ./resilience.ts); a POST or PATCH never is.
+   */
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const path = this.buildPath(request);
     const operation = `${request.method} ${this.basePath}/${request.path.join('/')}`;
-    const headers: Record<string, string> = {
-      authorization: request.authorization,
-      accept: 'application/json',
-      'user-agent': this.userAgent,
+    const exchange: Exchange = {
+      method: request.method,
+      path: this.buildPath(request),
+      headers: this.headersFor(request),
+      operation,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     };
-    let payload: string | undefined;
-    if (request.body !== undefined) {
-      payload = JSON.stringify(request.body);
-      headers['content-type'] = 'application/json';
-    }
-
-    let response: Dispatcher.ResponseData;
+    const signal = withDeadline(request.signal, request.deadlineAt, operation);
     try {
-      // Redirects are not followed: undici's request() never does unless told to, and a redirect
-      // could carry the caller's token to another host.
-      response = await this.dispatcher.request({
-        origin: this.origin,
-        path,
-        method: request.method,
-        headers,
-        body: payload,
-        signal: request.signal,
-        headersTimeout: this.headersTimeoutMs,
-        bodyTimeout: this.bodyTimeoutMs,
+      return await this.resilience.execute({ method: request.method, deadlineAt: request.deadlineAt, signal }, async () =>
+        interpret(await this.exchange(exchange, signal), operation),
+      );
+    } catch (error) {
+      // The signal ended the call while it waited on a backoff or a half-open circuit's trial call.
+      if (error instanceof TaskCancelledError && signal?.aborted) throw toTransportError(error, operation, signal);
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the upstream answers at all, for readiness: a GET of the collection with no
+   * credentials, so no caller's token is used and the answer (normally 401) holds no data. Any
+   * answer below 500 counts as reachable. It goes through the circuit breaker (an open circuit
+   * answers without a call; an expired one lets the probe be the trial call), never retried.
+   */
+  async probe(timeoutMs: number): Promise<ProbeResult> {
+    const operation = `GET ${this.basePath}/api/public/organizations (readiness probe)`;
+    const exchange: Exchange = {
+      method: 'GET',
+      path: `${this.basePath}/api/public/organizations?limit=1`,
+      headers: { accept: 'application/json', 'user-agent': this.userAgent },
+      operation,
+    };
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const status = await this.resilience.once(async () => {
+        const answer = await this.exchange(exchange, signal);
+        if (answer.status >= 500) throw toHttpError(answer.status, '', answer.headers, operation, answer.requestId);
+        return answer.status;
       });
+      return { reachable: true, status };
     } catch (error) {
-      throw toTransportError(error, operation, request.signal);
-    }
-
-    const requestId = headerValue(response.headers['x-request-id']);
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw toTransportError(error, operation, request.signal, response.statusCode);
-    }
-
-    const status = response.statusCode;
-    if (status >= 200 && status < 300) {
-      if (status === 204 || text.length === 0) return { status, body: undefined, requestId };
-      try {
-        return { status, body: JSON.parse(text) as unknown, requestId };
-      } catch (cause) {
-        throw new UpstreamBadResponseError(`${operation} answered ${status} with a body that is not JSON`, {
-          status,
-          requestId,
-          operation,
-          cause,
-        });
+      if (error instanceof UpstreamCircuitOpenError) {
+        return { reachable: false, reason: 'circuit breaker open', retryAfterMs: error.retryAfterMs };
       }
+      if (error instanceof UpstreamError) return { reachable: false, reason: probeReason(error) };
+      throw error;
     }
-    throw toHttpError(status, text, response.headers, operation, requestId);
   }
 
   /** Closes idle sockets and waits for in-flight requests (when this client created the pool). */
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** One HTTP round trip; transport failures become typed errors, HTTP statuses do not (yet). */
+  private async exchange(exchange: Exchange, signal: AbortSignal | undefined): Promise<Answer> {
+    // After a retry's backoff the operation may be over: fail without touching the network.
+    if (signal?.aborted) throw toTransportError(signal.reason, exchange.operation, signal);
+    let response: Dispatcher.ResponseData;
+    try {
+      // Redirects are not followed: undici's request() never does unless told to, and a redirect
+      // could carry the caller's token to another host. A 3xx is an unexpected status.
+      response = await this.dispatcher.request({
+        origin: this.origin,
+        path: exchange.path,
+        method: exchange.method,
+        headers: exchange.headers,
+        body: exchange.body,
+        signal,
+        headersTimeout: this.headersTimeoutMs,
+        bodyTimeout: this.bodyTimeoutMs,
+      });
+    } catch (error) {
+      throw toTransportError(error, exchange.operation, signal);
+    }
+    const requestId = headerValue(response.headers['x-request-id']);
+    try {
+      return { status: response.statusCode, headers: response.headers, requestId, text: await response.body.text() };
+    } catch (error) {
+      throw toTransportError(error, exchange.operation, signal, response.statusCode);
+    }
+  }
+
+  /**
+   * Every header the upstream gets, built from typed fields only: nothing is copied from the
+   * client's request by name, so Cookie, Host, X-Forwarded-* and hop-by-hop headers cannot pass.
+   */
+  private headersFor(request: UpstreamRequest): Record<string, string> {
+    const headers: Record<string, string> = {
+      authorization: request.authorization,
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+    };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const forwarded = request.forwarded;
+    if (forwarded?.requestId !== undefined) headers['x-request-id'] = forwarded.requestId;
+    if (forwarded?.traceparent !== undefined) headers['traceparent'] = forwarded.traceparent;
+    if (forwarded?.tracestate !== undefined) headers['tracestate'] = forwarded.tracestate;
+    return headers;
   }
 
   private buildPath(request: UpstreamRequest): string {
@@ -183,6 +252,59 @@ export class UpstreamClient {
 function encodeSegment(segment: string): string {
   if (segment === '.' || segment === '..') return segment.replaceAll('.', '%2E');
   return encodeURIComponent(segment);
+}
+
+interface Exchange {
+  method: HttpMethod;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** `METHOD /path` for messages: no host, no query string. */
+  operation: string;
+}
+
+interface Answer {
+  status: number;
+  headers: Dispatcher.ResponseData['headers'];
+  requestId: string | undefined;
+  text: string;
+}
+
+/** A 2xx answer's parsed body, or the typed error for any other status. */
+function interpret(answer: Answer, operation: string): UpstreamResponse {
+  const { status, text, requestId } = answer;
+  if (status < 200 || status >= 300) throw toHttpError(status, text, answer.headers, operation, requestId);
+  if (status === 204 || text.length === 0) return { status, body: undefined, requestId };
+  try {
+    return { status, body: JSON.parse(text) as unknown, requestId };
+  } catch (cause) {
+    throw new UpstreamBadResponseError(`${operation} answered ${status} with a body that is not JSON`, {
+      status,
+      requestId,
+      operation,
+      cause,
+    });
+  }
+}
+
+/**
+ * The caller's signal, also aborted when `deadlineAt` passes, so the deadline bounds the call even
+ * for a caller that passed only a deadline. Past the deadline already: an aborted signal.
+ */
+function withDeadline(signal: AbortSignal | undefined, deadlineAt: number | undefined, operation: string): AbortSignal | undefined {
+  if (deadlineAt === undefined) return signal;
+  const remaining = deadlineAt - Date.now();
+  const deadline =
+    remaining > 0
+      ? AbortSignal.timeout(remaining)
+      : AbortSignal.abort(new DOMException(`${operation}: the operation deadline has passed`, 'TimeoutError'));
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
+}
+
+/** A short reason for /readyz: the failure's kind, never a host name or an upstream body. */
+function probeReason(error: UpstreamError): string {
+  if (error.status !== undefined) return `upstream answered ${error.status}`;
+  return error.code === 'TIMEOUT' ? 'upstream did not answer in time' : 'upstream unreachable';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -256,18 +378,18 @@ function toTransportError(error: unknown, operation: string, signal: AbortSignal
   if (signal?.aborted) {
     const reason: unknown = signal.reason;
     if (reason instanceof Error && reason.name === 'TimeoutError') {
-      return new UpstreamTimeoutError(`${operation} did not finish before the operation deadline`, details);
+      return new UpstreamTimeoutError(`${operation} did not finish before the operation deadline`, { ...details, phase: 'deadline' });
     }
     return new UpstreamAbortedError(`${operation} was cancelled`, details);
   }
   if (error instanceof undiciErrors.ConnectTimeoutError) {
-    return new UpstreamTimeoutError(`${operation}: connecting to the upstream timed out`, details);
+    return new UpstreamTimeoutError(`${operation}: connecting to the upstream timed out`, { ...details, phase: 'connect' });
   }
   if (error instanceof undiciErrors.HeadersTimeoutError) {
-    return new UpstreamTimeoutError(`${operation}: no response headers in time`, details);
+    return new UpstreamTimeoutError(`${operation}: no response headers in time`, { ...details, phase: 'headers' });
   }
   if (error instanceof undiciErrors.BodyTimeoutError) {
-    return new UpstreamTimeoutError(`${operation}: the response body stalled`, details);
+    return new UpstreamTimeoutError(`${operation}: the response body stalled`, { ...details, phase: 'body' });
   }
   if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
     return new UpstreamBadResponseError(`${operation}: the response body is larger than allowed`, details);

@@ -82,11 +82,20 @@ export class UpstreamRateLimitError extends UpstreamHttpError {
   }
 }
 
+/** Which limit ran out: one of the client's own timeouts, or the whole operation's deadline. */
+export type TimeoutPhase = 'connect' | 'headers' | 'body' | 'deadline';
+
 /** Raised when no answer arrived in time (connect, headers, body, or the operation deadline). */
 export class UpstreamTimeoutError extends UpstreamError {
   override readonly name: string = 'UpstreamTimeoutError';
-  constructor(message: string, details: UpstreamErrorDetails = {}) {
+  /**
+   * `deadline` means the caller's time budget ran out, which says little about the upstream's
+   * health, so the circuit breaker does not count it; the other phases are the upstream's fault.
+   */
+  readonly phase: TimeoutPhase;
+  constructor(message: string, details: UpstreamErrorDetails & { phase: TimeoutPhase }) {
     super('TIMEOUT', message, details);
+    this.phase = details.phase;
   }
 }
 
@@ -95,6 +104,20 @@ export class UpstreamUnavailableError extends UpstreamError {
   override readonly name: string = 'UpstreamUnavailableError';
   constructor(message: string, details: UpstreamErrorDetails = {}) {
     super('UNAVAILABLE', message, details);
+  }
+}
+
+/**
+ * Raised without calling the upstream while the circuit breaker is open: recent calls failed one
+ * after another, so the gateway stops sending more for a while instead of queueing them.
+ */
+export class UpstreamCircuitOpenError extends UpstreamUnavailableError {
+  override readonly name: string = 'UpstreamCircuitOpenError';
+  /** Time until the breaker lets a trial call through again. */
+  readonly retryAfterMs: number;
+  constructor(message: string, details: UpstreamErrorDetails & { retryAfterMs: number }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

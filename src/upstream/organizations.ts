@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { UpstreamClient, UpstreamResponse } from './client.js';
 import { contract, describeMismatch } from './contract.js';
 import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
+import type { ForwardedHeaders } from './forwarded-headers.js';
 import type { components } from './openapi.js';
 
 type Schemas = components['schemas'];
@@ -29,12 +30,22 @@ export interface ReadOptions {
   includeJwtSecret: boolean;
 }
 
+/** What every call of one GraphQL request shares, besides the caller's credentials. */
+export interface CallOptions {
+  /** Aborted when the client disconnects or the operation deadline passes. */
+  signal?: AbortSignal | undefined;
+  /** Epoch ms when the operation's deadline passes; retries that would not fit are not made. */
+  deadlineAt?: number | undefined;
+  /** Request id and trace context to send along (the only client headers that travel). */
+  forwarded?: ForwardedHeaders | undefined;
+}
+
 export class OrganizationsApi {
   constructor(
     private readonly client: UpstreamClient,
     /** Returns the caller's Authorization header, or throws when the caller has none. */
     private readonly credentials: () => string,
-    private readonly signal?: AbortSignal,
+    private readonly call: CallOptions = {},
   ) {}
 
   /** One page of the caller's organizations, newest first. `limit` must be 1–100. */
@@ -44,7 +55,7 @@ export class OrganizationsApi {
       path: COLLECTION,
       query: { limit: page.limit, cursor: page.cursor, include: include(options) },
       authorization: this.credentials(),
-      signal: this.signal,
+      ...this.call,
     });
     return checked(response, contract.organizationList, 'GET /organizations');
   }
@@ -58,7 +69,7 @@ export class OrganizationsApi {
         path: [...COLLECTION, id],
         query: { include: include(options) },
         authorization: this.credentials(),
-        signal: this.signal,
+        ...this.call,
       });
       return checked(response, contract.organizationResult, 'GET /organizations/{id}').data;
     } catch (error) {
@@ -75,7 +86,7 @@ export class OrganizationsApi {
       query: { include: include(options) },
       body,
       authorization: this.credentials(),
-      signal: this.signal,
+      ...this.call,
     });
     return checked(response, contract.organizationWriteResult, 'POST /organizations').data;
   }
@@ -88,7 +99,7 @@ export class OrganizationsApi {
       query: { include: include(options) },
       body,
       authorization: this.credentials(),
-      signal: this.signal,
+      ...this.call,
     });
     return checked(response, contract.organizationWriteResult, 'PATCH /organizations/{id}').data;
   }

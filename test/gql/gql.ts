@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.ApolloCreateOrganizationDocument,
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.NamesDocument,
+    "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LifecycleNamesDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.CreateFullDocument,
     "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.UpdateDocument,
@@ -31,12 +32,18 @@ type Documents = {
     "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProcessPageDocument,
     "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": typeof types.ProcessOneDocument,
     "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.ProcessCreateDocument,
+    "\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.FaultNamesDocument,
+    "\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.FaultCreateDocument,
+    "\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n": typeof types.FaultAllSecretsDocument,
+    "\n  mutation FaultUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.FaultUpdateDocument,
+    "\n  query FaultSecrets($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n    organization(id: $id) {\n      upstreamId\n      name\n      jwtSecret\n    }\n  }\n": typeof types.FaultSecretsDocument,
 };
 const documents: Documents = {
     "\n  query ApolloOrganizationsPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          slug\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApolloOrganizationsPageDocument,
     "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.ApolloCreateOrganizationDocument,
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.NamesDocument,
+    "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.LifecycleNamesDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.CreateFullDocument,
     "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.UpdateDocument,
@@ -50,6 +57,11 @@ const documents: Documents = {
     "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProcessPageDocument,
     "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": types.ProcessOneDocument,
     "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.ProcessCreateDocument,
+    "\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.FaultNamesDocument,
+    "\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.FaultCreateDocument,
+    "\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n": types.FaultAllSecretsDocument,
+    "\n  mutation FaultUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.FaultUpdateDocument,
+    "\n  query FaultSecrets($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n    organization(id: $id) {\n      upstreamId\n      name\n      jwtSecret\n    }\n  }\n": types.FaultSecretsDocument,
 };
 
 /**
@@ -82,6 +94,10 @@ export function graphql(source: "\n  mutation ApolloUpdateOrganization($input: U
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,6 +150,26 @@ export function graphql(source: "\n  query ProcessOne($id: ID!) {\n    organizat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FaultUpdate($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultSecrets($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n    organization(id: $id) {\n      upstreamId\n      name\n      jwtSecret\n    }\n  }\n"): (typeof documents)["\n  query FaultSecrets($id: ID!) {\n    organizations(first: 5) {\n      edges {\n        node {\n          upstreamId\n          name\n          jwtSecret\n        }\n      }\n    }\n    organization(id: $id) {\n      upstreamId\n      name\n      jwtSecret\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

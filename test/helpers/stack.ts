@@ -15,6 +15,8 @@ export { DEMO_TOKENS };
 
 export interface GatewayHandle {
   url: string;
+  /** The gateway's REST client, e.g. to read its circuit state. */
+  client: UpstreamClient;
   close(): Promise<void>;
 }
 
@@ -23,18 +25,27 @@ export async function startGateway(
   upstreamUrl: string,
   options: Partial<Omit<UpstreamClientOptions, 'baseUrl'>> & Omit<GatewayOptions, 'client'> = {},
 ): Promise<GatewayHandle> {
-  const { operationTimeoutMs, graphiqlHeaders, ...clientOptions } = options;
+  const { operationTimeoutMs, graphiqlHeaders, readinessCacheMs, maxBodyBytes, limits, corsOrigins, graphiql, introspection, ...clientOptions } =
+    options;
   const client = new UpstreamClient({ baseUrl: new URL(upstreamUrl), ...clientOptions });
   const gateway = createGateway({
     client,
     ...(operationTimeoutMs === undefined ? {} : { operationTimeoutMs }),
     ...(graphiqlHeaders === undefined ? {} : { graphiqlHeaders }),
+    ...(readinessCacheMs === undefined ? {} : { readinessCacheMs }),
+    // The client-facing edge (src/server.ts); undefined means the gateway's default.
+    maxBodyBytes,
+    limits,
+    corsOrigins,
+    graphiql,
+    introspection,
   });
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    client,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -60,6 +71,8 @@ export interface Stack {
 export interface RequestOptions {
   token?: string | null;
   headers?: Record<string, string>;
+  /** Aborts the request, like a client that goes away. @default none */
+  signal?: AbortSignal;
 }
 
 export interface GraphQLResponse<TResult> {
@@ -101,6 +114,7 @@ export async function postGraphQL<TResult>(
       ...options.headers,
     },
     body: JSON.stringify({ query, variables }),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<TResult>['body'] };
 }

@@ -1,0 +1,106 @@
+/**
+ * Starts the processes a bench script measures, each on its own loopback port: the demo upstream,
+ * the gateway (src/main.ts, exactly as deployed, pointed at the demo by UPSTREAM_URL), the bare proxy
+ * and the bare yoga server. Children are killed if the bench script dies.
+ */
+import { join, relative } from 'node:path';
+import { COMPILED_DIR, compileGateway } from './compile.js';
+import { ROOT, startProcess, type Runner, type StartedProcess } from './processes.js';
+
+const started = new Set<StartedProcess>();
+process.on('exit', () => {
+  for (const child of started) child.kill();
+});
+
+/** A URL in a ready line, plain or inside a JSON log line. */
+const URL_IN_LINE = `(http://[^\\s"',)]+)`;
+
+async function track(promise: Promise<StartedProcess>): Promise<StartedProcess> {
+  const child = await promise;
+  started.add(child);
+  child.child.once('exit', () => started.delete(child));
+  return child;
+}
+
+export interface UpstreamProcess extends StartedProcess {
+  /** API requests the demo upstream has received so far. */
+  count(): Promise<number>;
+}
+
+export async function startUpstream(options: { maxRecorded?: number; organizations?: number } = {}): Promise<UpstreamProcess> {
+  const child = await track(
+    startProcess({
+      name: 'demo upstream',
+      entry: 'bench/demo-upstream-process.ts',
+      ipc: true,
+      env: {
+        DEMO_PORT: '0',
+        DEMO_MAX_RECORDED: String(options.maxRecorded ?? 0),
+        DEMO_ORGANIZATIONS: String(options.organizations ?? 120),
+      },
+      ready: new RegExp(`demo upstream listening on ${URL_IN_LINE}`),
+    }),
+  );
+  return Object.assign(child, {
+    async count() {
+      return (await child.ask<{ count: number }>({ type: 'count' })).count;
+    },
+  });
+}
+
+export interface GatewayStartOptions {
+  upstreamUrl: string;
+  runner?: Runner;
+  nodeArgs?: readonly string[];
+  /** Modules loaded into the gateway before src/main.ts, e.g. bench/heap-probe.ts. */
+  preload?: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  ipc?: boolean;
+}
+
+export async function startGateway(options: GatewayStartOptions): Promise<StartedProcess> {
+  const runner = options.runner ?? 'node';
+  const compiled = runner === 'compiled';
+  const entry = compiled ? await compileGateway() : 'src/main.ts';
+  const preload = compiled ? options.preload?.map((module) => relative(ROOT, join(COMPILED_DIR, module.replace(/\.ts$/, '.js')))) : options.preload;
+  return track(
+    startProcess({
+      name: 'gateway',
+      entry,
+      runner,
+      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+      ...(preload ? { preload } : {}),
+      ipc: options.ipc ?? false,
+      env: { ...options.env, UPSTREAM_URL: options.upstreamUrl, PORT: '0', HOST: '127.0.0.1' },
+      ready: new RegExp(`listening on ${URL_IN_LINE}`),
+    }),
+  );
+}
+
+export function startBareProxy(upstreamUrl: string): Promise<StartedProcess> {
+  return track(
+    startProcess({
+      name: 'bare proxy',
+      entry: 'bench/bare-proxy.ts',
+      env: { UPSTREAM_URL: upstreamUrl, PORT: '0' },
+      ready: new RegExp(`bare proxy listening on ${URL_IN_LINE}`),
+    }),
+  );
+}
+
+export function startBareYoga(): Promise<StartedProcess> {
+  return track(
+    startProcess({
+      name: 'bare yoga',
+      entry: 'bench/bare-yoga.ts',
+      env: { PORT: '0' },
+      ready: new RegExp(`bare yoga listening on ${URL_IN_LINE}`),
+    }),
+  );
+}
+
+/** Resets the demo's data (and its faults) through its HTTP control. */
+export async function resetUpstream(upstreamUrl: string): Promise<void> {
+  const response = await fetch(`${upstreamUrl}/__demo/reset`, { method: 'POST' });
+  if (response.status !== 204) throw new Error(`demo reset answered ${response.status}`);
+}

@@ -1,0 +1,387 @@
+/**
+ * `npm run bench`: the gateway against the limits it is measured by, in one run on this machine.
+ *
+ * Starts, as separate processes on loopback: the demo upstream, the gateway (src/main.ts with
+ * UPSTREAM_URL pointing at the demo), the bare proxy and the bare yoga server; checks a sample of
+ * each target's answers and its upstream calls per operation; then drives every target with
+ * autocannon, alternating targets within each scenario and rotating their order each round, and
+ * reports medians over the rounds, ratios to the direct REST call and to the bare proxy (or bare
+ * yoga), and PASS/FAIL against the targets of issue 4. Writes bench/results/latest.json.
+ *
+ * Never part of `npm test`. Every load run is bounded by its duration and targets 127.0.0.1 only.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { sampleCheck } from './lib/check.js';
+import { measure, type LoadResult } from './lib/load.js';
+import { choiceOption, helpText, listOption, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
+import { ROOT, RUNNERS, type Runner } from './lib/processes.js';
+import { machineCpu, memoryStatus } from './lib/proc.js';
+import type { MemoryReport } from './heap-probe.js';
+import { fmt, mb, median, ratio, table } from './lib/report.js';
+import { plan, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios.js';
+import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream } from './lib/stack.js';
+
+const SPECS = {
+  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', default: 3, description: 'Rounds over all scenarios and targets (medians are taken over them).' },
+  duration: { flag: 'duration', env: 'BENCH_DURATION', default: 5, description: 'Seconds of measured load per target and round.' },
+  warmup: { flag: 'warmup', env: 'BENCH_WARMUP', default: 1, description: 'Seconds of unmeasured load before each measured run.' },
+  connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent keep-alive connections of the load generator.' },
+  scenarios: { flag: 'scenarios', env: 'BENCH_SCENARIOS', default: SCENARIOS, description: `Comma-separated subset of ${SCENARIOS.join(', ')}.` },
+  runner: {
+    flag: 'runner',
+    env: 'BENCH_RUNNER',
+    default: 'node' as Runner,
+    description:
+      'How the gateway runs: node (node --import tsx src/main.ts), tsx (the tsx CLI, as npm start) or compiled (plain node on src/ transpiled beforehand).',
+  },
+  strict: { flag: 'strict', env: 'BENCH_STRICT', default: 0, description: '1: exit with status 2 when a target FAILs.' },
+} satisfies Record<string, OptionSpec<unknown>>;
+
+interface Measured extends LoadResult {
+  round: number;
+  scenario: ScenarioName;
+  target: TargetName;
+}
+
+interface Verdict {
+  target: string;
+  measured: string;
+  limit: string;
+  pass: boolean;
+}
+
+async function main(): Promise<number> {
+  if (wantsHelp()) {
+    process.stdout.write(helpText('npm run bench [-- options]', Object.values(SPECS)));
+    return 0;
+  }
+  const rounds = numberOption(SPECS.rounds, 1, 20);
+  const durationSec = numberOption(SPECS.duration, 1, 120);
+  const warmupSec = numberOption(SPECS.warmup, 0, 30);
+  const connections = numberOption(SPECS.connections, 1, 512);
+  const scenarios = listOption(SPECS.scenarios, SCENARIOS);
+  const runner = choiceOption(SPECS.runner, RUNNERS);
+  const strict = numberOption(SPECS.strict, 0, 1) === 1;
+
+  const runs = scenarios.reduce((sum, scenario) => sum + TARGETS[scenario].length, 0) * rounds;
+  const estimate = runs * (durationSec + warmupSec + 0.5) + 15;
+  const git = gitDescription();
+  process.stdout.write(
+    `org-gateway benchmark · ${git} · node ${process.version} · ${availableParallelism()} cores\n` +
+      `${rounds} rounds × ${runs / rounds} runs of ${durationSec} s (+${warmupSec} s warm-up), ${connections} connections, gateway via ${runner}; about ${Math.round(estimate / 60)} min\n\n`,
+  );
+
+  const upstream = await startUpstream();
+  // The heap probe (bench/heap-probe.ts, over IPC) reads the heap after a forced GC between rounds,
+  // the clearest sign of a leak; it does nothing while load runs.
+  const gateway = await startGateway({
+    upstreamUrl: upstream.url,
+    runner,
+    nodeArgs: ['--expose-gc'],
+    preload: ['bench/heap-probe.ts'],
+    ipc: true,
+    env: { BENCH_HEAP_PROBE: '1' },
+  });
+  const proxy = await startBareProxy(upstream.url);
+  const yoga = await startBareYoga();
+  const endpoints: Record<TargetName, { origin: string; pid: number }> = {
+    direct: { origin: upstream.url, pid: upstream.pid },
+    proxy: { origin: proxy.url, pid: proxy.pid },
+    gateway: { origin: new URL(gateway.url).origin, pid: gateway.pid },
+    yoga: { origin: new URL(yoga.url).origin, pid: yoga.pid },
+  };
+  const count = () => upstream.count();
+
+  const idle = await machineLoad(2000);
+  if (idle > 0.3) {
+    process.stdout.write(
+      `warning: other processes keep ${fmt(idle)} of ${availableParallelism()} cores busy; the load generator, the upstream and the target share what is left, so absolute figures will be low and noisy (ratios less so).\n\n`,
+    );
+  }
+
+  try {
+    // A broken target must not look fast: check answers and upstream calls before any load.
+    const exactCalls = new Map<string, number>();
+    for (const scenario of scenarios) {
+      for (const target of TARGETS[scenario]) {
+        const scenarioPlan = plan(scenario, target);
+        const check = await sampleCheck(endpoints[target].origin, scenarioPlan, count);
+        if (check.problem) throw new Error(`${scenario} on ${target}: a sample answer is wrong: ${check.problem}`);
+        exactCalls.set(`${scenario}/${target}`, check.upstreamCallsPerOp);
+      }
+    }
+    await resetUpstream(upstream.url);
+    process.stdout.write('sample answers checked: every target answers correctly\n\n');
+
+    const results: Measured[] = [];
+    const roundRss: number[] = [];
+    const roundHeap: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      for (const scenario of scenarios) {
+        const order = rotate(TARGETS[scenario], round - 1);
+        for (const target of order) {
+          const { origin, pid } = endpoints[target];
+          const result = await measure({
+            origin,
+            plan: plan(scenario, target),
+            connections,
+            durationSec,
+            warmupSec,
+            serverPid: pid,
+            upstreamPid: upstream.pid,
+            upstreamCount: count,
+          });
+          // Creates grow the demo's store; start every run from the same data.
+          if (scenario === 'create') await resetUpstream(upstream.url);
+          results.push({ ...result, round, scenario, target });
+          process.stdout.write(`${progressLine(round, scenario, target, result)}\n`);
+          const invalid = result.non2xx + result.errors + result.timeouts + result.mismatches;
+          if (invalid > 0) {
+            throw new Error(
+              `${scenario} on ${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} wrong bodies — results would be meaningless`,
+            );
+          }
+        }
+      }
+      roundRss.push(memoryStatus(gateway.pid).rss);
+      roundHeap.push((await gateway.ask<MemoryReport>({ type: 'memory', gc: true }, 30_000)).heapUsed);
+    }
+
+    const gatewayHwm = memoryStatus(gateway.pid).hwm;
+    const summary = summarize(results, scenarios, exactCalls);
+    const verdicts = evaluate(results, summary, scenarios, exactCalls, roundHeap);
+    process.stdout.write(`\n${render(summary, scenarios, { rounds, durationSec, connections })}\n`);
+    process.stdout.write(
+      `\ngateway after each round: RSS ${roundRss.map((bytes) => fmt(mb(bytes))).join(', ')} MB; heap after GC ${roundHeap.map((bytes) => fmt(mb(bytes))).join(', ')} MB; ` +
+        `lifetime peak RSS (VmHWM) ${fmt(mb(gatewayHwm))} MB\n`,
+    );
+    const foreign = Math.max(...results.map((result) => result.foreignCores));
+    if (foreign > 0.15) {
+      process.stdout.write(
+        `warning: other processes used up to ${fmt(foreign)} cores during a run (see foreignCores in the JSON); ratios are fairer than absolute numbers, but rerun on a quiet machine for tracking.\n`,
+      );
+    }
+    process.stdout.write(`\nTargets (issue 4)\n${verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.measured} (limit ${v.limit})`).join('\n')}\n`);
+
+    const directory = join(ROOT, 'bench', 'results');
+    mkdirSync(directory, { recursive: true });
+    const report = {
+      meta: {
+        date: new Date().toISOString(),
+        git,
+        node: process.version,
+        cores: availableParallelism(),
+        options: { rounds, durationSec, warmupSec, connections, scenarios, runner },
+      },
+      summary,
+      verdicts,
+      gatewayRssAfterRoundBytes: roundRss,
+      gatewayHeapAfterGcPerRoundBytes: roundHeap,
+      gatewayPeakRssBytes: gatewayHwm,
+      runs: results,
+    };
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    writeFileSync(join(directory, 'latest.json'), json);
+    writeFileSync(join(directory, `bench-${report.meta.date.replace(/[:.]/g, '-')}.json`), json);
+    process.stdout.write(`\nwritten: bench/results/latest.json\n`);
+    return strict && verdicts.some((v) => !v.pass) ? 2 : 0;
+  } finally {
+    await Promise.all([gateway.stop(), proxy.stop(), yoga.stop(), upstream.stop()]);
+  }
+}
+
+/** Cores kept busy by everything on the machine over `ms` (our own servers are idle then). */
+async function machineLoad(ms: number): Promise<number> {
+  const before = machineCpu();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = machineCpu();
+  return (after.busyMs - before.busyMs) / ms;
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+function progressLine(round: number, scenario: ScenarioName, target: TargetName, r: LoadResult): string {
+  return (
+    `[round ${round}] ${scenario.padEnd(13)} ${target.padEnd(7)} ${fmt(r.opsPerSec).padStart(6)} ops/s  p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms  ` +
+    `cpu ${fmt(r.serverCpuMsPerOp)} ms/op  rss ${fmt(mb(r.serverPeakRssBytes))} MB  upstream ${fmt(r.upstreamCallsPerOp)}/op` +
+    (r.foreignCores > 0.15 ? `  (other processes: ${fmt(r.foreignCores)} cores)` : '')
+  );
+}
+
+/** Medians over rounds per scenario and target. */
+interface TargetSummary {
+  opsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  serverCpuMsPerOp: number;
+  upstreamCpuMsPerOp: number;
+  serverPeakRssBytes: number;
+  upstreamCallsPerOpExact: number;
+  upstreamCallsPerOpUnderLoad: number;
+  loadgenCpuMsPerOp: number;
+}
+
+type Summary = Partial<Record<ScenarioName, Partial<Record<TargetName, TargetSummary>>>>;
+
+function summarize(results: readonly Measured[], scenarios: readonly ScenarioName[], exactCalls: ReadonlyMap<string, number>): Summary {
+  const summary: Summary = {};
+  for (const scenario of scenarios) {
+    const perTarget: Partial<Record<TargetName, TargetSummary>> = {};
+    for (const target of TARGETS[scenario]) {
+      const mine = results.filter((result) => result.scenario === scenario && result.target === target);
+      const of = (pick: (result: Measured) => number) => median(mine.map(pick));
+      perTarget[target] = {
+        opsPerSec: of((r) => r.opsPerSec),
+        p50Ms: of((r) => r.p50Ms),
+        p99Ms: of((r) => r.p99Ms),
+        serverCpuMsPerOp: of((r) => r.serverCpuMsPerOp),
+        upstreamCpuMsPerOp: of((r) => r.upstreamCpuMsPerOp),
+        serverPeakRssBytes: of((r) => r.serverPeakRssBytes),
+        upstreamCallsPerOpExact: exactCalls.get(`${scenario}/${target}`) ?? Number.NaN,
+        upstreamCallsPerOpUnderLoad: of((r) => r.upstreamCallsPerOp),
+        loadgenCpuMsPerOp: of((r) => r.loadgenCpuMsPerOp),
+      };
+    }
+    summary[scenario] = perTarget;
+  }
+  return summary;
+}
+
+function render(summary: Summary, scenarios: readonly ScenarioName[], options: { rounds: number; durationSec: number; connections: number }): string {
+  const blocks: string[] = [
+    `Medians of ${options.rounds} rounds × ${options.durationSec} s at ${options.connections} connections. CPU = CPU time of the target process per operation ` +
+      `(for "direct", the demo upstream itself); RSS = sampled peak of that process; upstream = API calls the demo received per operation ` +
+      `(exact from a sequential sample | under load). nodes-10 over REST = 10 GETs per operation: ops/s = GETs/s ÷ 10, CPU summed over the 10, ` +
+      `latency is per GET.`,
+  ];
+  for (const scenario of scenarios) {
+    const perTarget = summary[scenario] ?? {};
+    const rows: string[][] = [];
+    for (const target of TARGETS[scenario]) {
+      const s = perTarget[target];
+      if (!s) continue;
+      rows.push([
+        target,
+        fmt(s.opsPerSec),
+        fmt(s.p50Ms),
+        fmt(s.p99Ms),
+        fmt(s.serverCpuMsPerOp),
+        fmt(s.upstreamCpuMsPerOp),
+        fmt(mb(s.serverPeakRssBytes)),
+        `${fmt(s.upstreamCallsPerOpExact)} | ${fmt(s.upstreamCallsPerOpUnderLoad)}`,
+      ]);
+    }
+    const gateway = perTarget.gateway;
+    for (const reference of ['direct', 'proxy', 'yoga'] as const) {
+      const base = perTarget[reference];
+      if (!gateway || !base) continue;
+      rows.push([
+        `gateway ÷ ${reference}`,
+        ratio(gateway.opsPerSec / base.opsPerSec),
+        ratio(gateway.p50Ms / base.p50Ms),
+        ratio(gateway.p99Ms / base.p99Ms),
+        ratio(gateway.serverCpuMsPerOp / base.serverCpuMsPerOp),
+        '',
+        ratio(gateway.serverPeakRssBytes / base.serverPeakRssBytes),
+        '',
+      ]);
+    }
+    blocks.push(
+      `${scenario}\n${table(['target', 'ops/s', 'p50 ms', 'p99 ms', 'CPU ms/op', 'upstream CPU ms/op', 'peak RSS MB', 'upstream calls/op'], rows)}`,
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+function evaluate(
+  results: readonly Measured[],
+  summary: Summary,
+  scenarios: readonly ScenarioName[],
+  exactCalls: ReadonlyMap<string, number>,
+  roundHeap: readonly number[],
+): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const list = summary['list-20'];
+  if (list?.gateway && list.proxy) {
+    const gw = list.gateway;
+    const px = list.proxy;
+    const cpu = gw.serverCpuMsPerOp / px.serverCpuMsPerOp;
+    verdicts.push({ target: 'list-20 gateway CPU/request vs bare proxy', measured: ratio(cpu), limit: '≤ 5×', pass: cpu <= 5 });
+    const throughput = gw.opsPerSec / px.opsPerSec;
+    verdicts.push({ target: 'list-20 gateway throughput vs bare proxy', measured: ratio(throughput), limit: '≥ 0.35×', pass: throughput >= 0.35 });
+    const p99Limit = 2 * px.p99Ms + 10;
+    verdicts.push({
+      target: 'list-20 gateway p99 vs bare proxy',
+      measured: `${fmt(gw.p99Ms)} ms`,
+      limit: `≤ 2 × ${fmt(px.p99Ms)} + 10 = ${fmt(p99Limit)} ms`,
+      pass: gw.p99Ms <= p99Limit,
+    });
+  }
+  const introspection = summary.introspection;
+  if (introspection?.gateway && introspection.yoga) {
+    const throughput = introspection.gateway.opsPerSec / introspection.yoga.opsPerSec;
+    verdicts.push({ target: 'introspection gateway throughput vs bare yoga', measured: ratio(throughput), limit: '≥ 0.8×', pass: throughput >= 0.8 });
+  }
+  const listRuns = results.filter((r) => r.target === 'gateway' && (r.scenario === 'list-20' || r.scenario === 'list-100'));
+  if (listRuns.length > 0) {
+    const peak = Math.max(...listRuns.map((r) => r.serverPeakRssBytes));
+    verdicts.push({ target: 'gateway peak RSS under list load', measured: `${fmt(mb(peak))} MB`, limit: '≤ 150 MB', pass: mb(peak) <= 150 });
+  }
+  // Growth across rounds, two ways: the heap after a forced GC at the end of each round (a leak
+  // shows there first), and the peak RSS under list load per round, which must not set a new high
+  // by more than 10% once the first round has grown the heap to its working size.
+  if (roundHeap.length >= 2) {
+    const first = roundHeap[0] as number;
+    const last = roundHeap.at(-1) as number;
+    const allowed = Math.max(2 * 1024 * 1024, first * 0.1);
+    verdicts.push({
+      target: 'gateway heap after GC across rounds',
+      measured: `${roundHeap.map((bytes) => fmt(mb(bytes))).join(' → ')} MB`,
+      limit: `last ≤ first + ${fmt(mb(allowed))} MB`,
+      pass: last - first <= allowed,
+    });
+  }
+  const rounds = [...new Set(listRuns.map((r) => r.round))].sort((a, b) => a - b);
+  if (rounds.length >= 2) {
+    const peaks = rounds.map((round) => Math.max(...listRuns.filter((r) => r.round === round).map((r) => r.serverPeakRssBytes)));
+    const last = peaks.at(-1) as number;
+    const before = Math.max(...peaks.slice(0, -1));
+    verdicts.push({
+      target: 'gateway peak RSS under list load across rounds',
+      measured: `${peaks.map((bytes) => fmt(mb(bytes))).join(' → ')} MB`,
+      limit: `last ≤ 1.1 × earlier max = ${fmt(mb(before * 1.1))} MB`,
+      pass: last <= before * 1.1,
+    });
+  }
+  for (const scenario of scenarios) {
+    const exact = exactCalls.get(`${scenario}/gateway`);
+    const minimum = plan(scenario, 'gateway').upstreamCallsPerOperation;
+    if (exact === undefined) continue;
+    verdicts.push({ target: `${scenario} upstream calls per gateway operation`, measured: fmt(exact), limit: `= ${minimum} (the minimum)`, pass: exact === minimum });
+  }
+  return verdicts;
+}
+
+function gitDescription(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return `${commit}${dirty ? ' + uncommitted src changes' : ''}`;
+  } catch {
+    return 'unknown commit';
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

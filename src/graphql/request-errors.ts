@@ -1,0 +1,75 @@
+/**
+ * Clearer errors for two mistakes in a request that yoga reports vaguely:
+ * - an `operationName` the document does not define, or a document with several operations and
+ *   no `operationName`: yoga answers "Could not determine what operation to execute.", which
+ *   says neither what was wrong nor which names exist;
+ * - variables that do not fit their declared types: graphql's message is clear, but it carries no
+ *   `extensions.code`, unlike every other error a client can get from the gateway, and the
+ *   executor answers it with 400 even to an `Accept: application/json` client, where the
+ *   GraphQL-over-HTTP spec asks for 200 (graphql-http's audit 7B9B does not catch this: its
+ *   request fails validation first). The code becomes BAD_USER_INPUT, as the executor's own
+ *   subscribe path already does, and the 400 is kept for application/graphql-response+json only.
+ */
+import { getOperationAST, GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
+
+function operationNames(document: DocumentNode): string[] {
+  return document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION ? [definition.name ? `"${definition.name.value}"` : 'an anonymous operation'] : [],
+  );
+}
+
+function operationResolutionMessage(document: DocumentNode, operationName: string | undefined): string {
+  const names = operationNames(document);
+  if (names.length === 0) return 'The document defines no operation (only fragments): add a query or a mutation.';
+  if (operationName) return `The document has no operation named "${operationName}"; it defines ${names.join(', ')}. Send one of those as operationName.`;
+  return `The document defines several operations (${names.join(', ')}): send operationName to choose the one to run.`;
+}
+
+export function useClearRequestErrors(): Plugin {
+  return {
+    onParse({ context }) {
+      // Only yoga's HTTP requests carry params; the check runs before yoga's own, which would
+      // answer with its vaguer message.
+      const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName ?? undefined;
+      return ({ result }) => {
+        if (result instanceof Error || result === null || !('kind' in result)) return;
+        if (getOperationAST(result, operationName)) return;
+        throw createGraphQLError(operationResolutionMessage(result, operationName), {
+          // Like a validation error: 400 for application/graphql-response+json, 200 for application/json.
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400, spec: true } },
+        });
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          // A result without `data` is a request error: execution never started. Past operation
+          // resolution (above) the only such errors are variables that failed coercion.
+          if (isAsyncIterable(result) || 'data' in result || !result.errors?.length) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) =>
+              error.extensions?.['code'] === undefined
+                ? // yoga's convention: `spec: true` applies the status to application/graphql-response+json only.
+                  withExtensions(error, { code: 'BAD_USER_INPUT', http: { ...(error.extensions?.['http'] as object | undefined), spec: true } })
+                : error,
+            ),
+          });
+        },
+      };
+    },
+  };
+}
+
+/** A copy of a GraphQL error with more extensions (GraphQLError's are read-only). */
+export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>, message = error.message): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, ...extensions },
+  });
+}

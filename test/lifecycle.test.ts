@@ -1,0 +1,184 @@
+/**
+ * The gateway's lifecycle as an orchestrator sees it: liveness and readiness endpoints, and a
+ * graceful shutdown of the real process on SIGTERM/SIGINT.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { print } from 'graphql';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
+import { graphql } from './gql/gql.js';
+import { postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const Names = graphql(`
+  query LifecycleNames {
+    organizations(first: 2) {
+      edges {
+        node {
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** The gateway's origin, where /livez and /readyz live next to /graphql. */
+const originOf = (graphqlUrl: string) => new URL(graphqlUrl).origin;
+
+async function readiness(gatewayUrl: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${originOf(gatewayUrl)}/readyz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A loopback port that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('liveness', () => {
+  it('answers GET /livez with 200 without calling the upstream, even when the upstream is down', async () => {
+    const gateway = await startGateway(`http://127.0.0.1:${await closedPort()}`);
+    try {
+      const response = await fetch(`${originOf(gateway.url)}/livez`);
+      expect(response.status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+describe('readiness', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ gateway: { readinessCacheMs: 200, circuitBreakerFailures: 2, circuitBreakerResetMs: 400, retries: 0 } });
+  });
+  afterAll(() => stack.close());
+  beforeEach(async () => {
+    // Let the previous test's cached probe expire, and reset the breaker's count of failures in a
+    // row (a failed probe counts) with one successful call.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    stack.upstream.reset();
+    await stack.query(Names, {});
+    stack.upstream.reset();
+  });
+
+  it('answers 200 when the upstream answers, probing it without any caller token', async () => {
+    const ready = await readiness(stack.gateway.url);
+    expect(ready).toEqual({ status: 200, body: { status: 'ready', circuit: 'closed' } });
+    const probes = stack.apiCalls();
+    expect(probes).toHaveLength(1);
+    expect(probes[0]!.method).toBe('GET');
+    expect(probes[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('reuses one probe for checks that arrive close together', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => readiness(stack.gateway.url)));
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(stack.apiCalls()).toHaveLength(1);
+  });
+
+  it('answers 503 with a reason when the upstream fails, without passing its answer through', async () => {
+    stack.upstream.injectFault({ kind: 'status', status: 503, body: { error: { title: 'Down', detail: 'db at 10.0.0.5 is down' } } });
+    const ready = await readiness(stack.gateway.url);
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', reason: 'upstream answered 503' });
+    expect(JSON.stringify(ready.body)).not.toContain('10.0.0.5');
+  });
+
+  it('answers 503 while the circuit is open without calling the upstream, and 200 once it has recovered', async () => {
+    stack.upstream.injectFault({ kind: 'status', status: 500, times: 2 });
+    await stack.query(Names, {});
+    await stack.query(Names, {});
+    expect(stack.gateway.client.circuitState).toBe('open');
+    const calls = stack.apiCalls().length;
+    const ready = await readiness(stack.gateway.url);
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', circuit: 'open', reason: 'circuit breaker open' });
+    expect(stack.apiCalls()).toHaveLength(calls);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    // With no traffic, the readiness probe itself is the trial call that closes the circuit.
+    expect(await readiness(stack.gateway.url)).toEqual({ status: 200, body: { status: 'ready', circuit: 'closed' } });
+    expect(stack.gateway.client.circuitState).toBe('closed');
+  });
+});
+
+describe('readiness when the upstream is not listening', () => {
+  let gateway: GatewayHandle;
+  beforeAll(async () => {
+    gateway = await startGateway(`http://127.0.0.1:${await closedPort()}`);
+  });
+  afterAll(() => gateway.close());
+
+  it('answers 503 with the reason "upstream unreachable"', async () => {
+    const ready = await readiness(gateway.url);
+    expect(ready).toEqual({ status: 503, body: { status: 'unavailable', circuit: 'closed', reason: 'upstream unreachable' } });
+  });
+});
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  endpoint: string;
+  output: () => string;
+}
+
+/**
+ * `node --import tsx`, not the tsx CLI: the CLI relays signals to a child process and, on a busy
+ * machine, kills it (exit 143) when the child does not acknowledge within 30 ms, which would test
+ * tsx rather than the gateway's own shutdown.
+ */
+async function startProcess(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!/listening on (\S+)/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { child, endpoint: /listening on (\S+)/.exec(output)![1]!, output: () => output };
+}
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal) => {
+  let upstream: DemoUpstream;
+  let started: Started;
+  beforeEach(async () => {
+    upstream = await startDemoUpstream();
+    started = await startProcess({ UPSTREAM_URL: upstream.url });
+  });
+  afterEach(async () => {
+    if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill('SIGKILL');
+    await upstream.close();
+  });
+
+  it('finishes an in-flight operation, refuses new connections, then exits 0', async () => {
+    upstream.injectFault({ kind: 'delay', ms: 800 });
+    const exited = once(started.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    const inFlight = postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Names), {}, { token: 'demo-admin-token' });
+    // Wait until the gateway's call has reached the upstream, then ask it to stop.
+    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    started.child.kill(signal);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await expect(fetch(started.endpoint, { method: 'POST' })).rejects.toThrow();
+    const response = await inFlight;
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.organizations.edges).toHaveLength(2);
+    expect(upstream.requests[0]!.aborted).toBe(false);
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(started.output()).toContain(`${signal}: finishing in-flight requests`);
+  });
+});
