@@ -158,10 +158,11 @@ async function main(): Promise<number> {
       `\ngateway after each round: RSS ${roundRss.map((bytes) => fmt(mb(bytes))).join(', ')} MB; heap after GC ${roundHeap.map((bytes) => fmt(mb(bytes))).join(', ')} MB; ` +
         `lifetime peak RSS (VmHWM) ${fmt(mb(gatewayHwm))} MB\n`,
     );
-    const foreign = Math.max(...results.map((result) => result.foreignCores));
-    if (foreign > 0.15) {
+    const foreign = results.map((result) => result.foreignCores);
+    if (Math.max(...foreign) > 0.15) {
       process.stdout.write(
-        `warning: other processes used up to ${fmt(foreign)} cores during a run (see foreignCores in the JSON); ratios are fairer than absolute numbers, but rerun on a quiet machine for tracking.\n`,
+        `warning: other processes used ${fmt(median(foreign))} cores (median; max ${fmt(Math.max(...foreign))}) of ${availableParallelism()} during the runs ` +
+          `(foreignCores in the JSON); ratios hold up better than absolute numbers, but rerun on a quiet machine for tracking.\n`,
       );
     }
     process.stdout.write(`\nTargets (issue 4)\n${verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.measured} (limit ${v.limit})`).join('\n')}\n`);

@@ -4,6 +4,7 @@
  * process with a message that names the setting and what is allowed.
  */
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body-limit.js';
 
@@ -147,6 +148,18 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true (false when NODE_ENV=production)',
     description: 'Whether the schema can be introspected; when false, error messages also stop suggesting field names ("Did you mean …").',
   },
+  { name: 'LOG_LEVEL', default: 'info', description: `Structured JSON log level on stdout: ${LOG_LEVELS.join(', ')}. One line per operation at info.` },
+  { name: 'METRICS', default: 'true', description: 'Whether Prometheus metrics are served at GET /metrics.' },
+  {
+    name: 'TRUSTED_DOCUMENTS',
+    default: '(unset: any operation)',
+    description: 'Path of a persisted-documents.json manifest (graphql-codegen client preset). Set, only the operations it lists are executed, by {"documentId": "<hash>"}.',
+  },
+  {
+    name: 'OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: '(unset: tracing off)',
+    description: 'Standard OpenTelemetry settings; setting an exporter (otlp, console) or an OTLP endpoint switches tracing on. OTEL_SERVICE_NAME defaults to org-gateway.',
+  },
 ];
 
 const schema = z.object({
@@ -170,6 +183,9 @@ const schema = z.object({
   CORS_ORIGINS: corsOrigins.default([]),
   GRAPHIQL: bool('GRAPHIQL').optional(),
   INTROSPECTION: bool('INTROSPECTION').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  METRICS: bool('METRICS').default(true),
+  TRUSTED_DOCUMENTS: z.string().trim().min(1).optional(),
 });
 
 export interface Config {
@@ -195,6 +211,10 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   introspection: boolean;
+  logLevel: LogLevel;
+  metrics: boolean;
+  /** Path of the trusted-documents manifest; unset: any operation may run. */
+  trustedDocuments: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -251,5 +271,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     // Production hands out neither the schema nor a query editor unless asked to.
     graphiql: values.GRAPHIQL ?? env['NODE_ENV'] !== 'production',
     introspection: values.INTROSPECTION ?? env['NODE_ENV'] !== 'production',
+    logLevel: values.LOG_LEVEL,
+    metrics: values.METRICS,
+    trustedDocuments: values.TRUSTED_DOCUMENTS,
   };
 }

@@ -5,7 +5,8 @@
  */
 import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { UpstreamClient } from './upstream/client.js';
+import { requestIdOf } from './observability/request-id.js';
+import type { UpstreamCallRecord, UpstreamClient } from './upstream/client.js';
 import { OrganizationLoaders } from './loaders.js';
 import { forwardedHeaders } from './upstream/forwarded-headers.js';
 import { OrganizationsApi } from './upstream/organizations.js';
@@ -19,6 +20,10 @@ export interface GatewayContext {
   readonly hints: OperationHints;
   /** Aborted when the client disconnects (cancelling its upstream calls) or the operation deadline passes. */
   readonly signal: AbortSignal;
+  /** This request's id: logged, sent upstream as `x-request-id` and returned to the client. */
+  readonly requestId: string;
+  /** Every exchange with the upstream made for this request, for its log line. */
+  readonly upstreamCalls: UpstreamCallRecord[];
 }
 
 export interface OperationHints {
@@ -67,10 +72,12 @@ export function createContextFactory(deps: ContextDependencies) {
     // and deadlineAt lets the client decide up front whether a retry's backoff still fits.
     const deadlineAt = Date.now() + deps.operationTimeoutMs;
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]);
+    const upstreamCalls: UpstreamCallRecord[] = [];
     const organizations = new OrganizationsApi(deps.client, bearerOf(request), {
       signal,
       deadlineAt,
       forwarded: forwardedHeaders(request),
+      calls: upstreamCalls,
     });
     // Shared by reference: yoga copies these properties into its own context object, and the
     // loader below must see what the operation-hints plugin writes there.
@@ -79,6 +86,8 @@ export function createContextFactory(deps: ContextDependencies) {
       organizations,
       hints,
       signal,
+      requestId: requestIdOf(request),
+      upstreamCalls,
       loaders: new OrganizationLoaders(organizations, hints),
     };
   };

@@ -7,6 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
 import { DEMO_TOKENS } from './demo/seed.js';
 import { startDemoUpstream, type DemoUpstream } from './demo/upstream.js';
+import { loadTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
+import { createLogger } from './observability/logger.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { startTracing } from './observability/tracing.js';
 import { createGateway } from './server.js';
 import { UpstreamClient } from './upstream/client.js';
 
@@ -42,6 +46,19 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let trustedDocuments: TrustedDocuments | undefined;
+  if (config.trustedDocuments) {
+    try {
+      trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+  }
+
+  const logger = createLogger(config.logLevel);
+  const tracing = await startTracing();
+
   let demo: DemoUpstream | undefined;
   let upstreamUrl = config.upstreamUrl;
   if (!upstreamUrl) {
@@ -49,9 +66,21 @@ async function main(): Promise<void> {
     upstreamUrl = new URL(demo.url);
   }
 
-  const client = new UpstreamClient({ baseUrl: upstreamUrl, ...config.upstream });
+  let client: UpstreamClient | undefined;
+  const metrics = config.metrics ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed' }) : undefined;
+  client = new UpstreamClient({
+    baseUrl: upstreamUrl,
+    ...config.upstream,
+    tracing: tracing !== undefined,
+    onCall: metrics ? (call) => metrics.recordUpstreamCall(call) : undefined,
+  });
+  const upstream = client;
   const gateway = createGateway({
-    client,
+    client: upstream,
+    logger,
+    ...(metrics ? { metrics } : {}),
+    tracing: tracing !== undefined,
+    ...(trustedDocuments ? { trustedDocuments } : {}),
     operationTimeoutMs: config.operationTimeoutMs,
     ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${DEMO_TOKENS.admin}` } } : {}),
     maxBodyBytes: config.maxBodyBytes,
@@ -79,6 +108,9 @@ async function main(): Promise<void> {
   } else {
     lines.push(`Upstream: ${upstreamUrl.origin}`);
   }
+  if (metrics) lines.push(`Metrics: http://${host}:${port}/metrics`);
+  if (tracing) lines.push('Tracing: on (OpenTelemetry, configured by the OTEL_* settings)');
+  if (trustedDocuments) lines.push(`Trusted documents: ${trustedDocuments.size} from ${config.trustedDocuments}; other operations are refused`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
@@ -100,7 +132,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      void Promise.allSettled([client.close(), demo?.close()]).then(() => process.exit(0));
+      void Promise.allSettled([upstream.close(), demo?.close(), tracing?.shutdown()]).then(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

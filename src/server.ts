@@ -14,6 +14,12 @@ import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
+import { useSchemaDownload } from './graphql/sdl-endpoint.js';
+import { useTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
+import { createLogger, toYogaLogger, type Logger } from './observability/logger.js';
+import type { GatewayMetrics } from './observability/metrics.js';
+import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
+import { useObservability } from './observability/plugin.js';
 import type { UpstreamClient } from './upstream/client.js';
 
 export interface GatewayOptions {
@@ -35,6 +41,14 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Whether introspection is answered; when false, error messages also stop suggesting field and value names. @default true */
   introspection?: boolean;
+  /** Structured logs: one line per operation, and yoga's own messages. @default a silent logger */
+  logger?: Logger;
+  /** Prometheus metrics, served at GET /metrics. @default none (no endpoint) */
+  metrics?: GatewayMetrics;
+  /** Make OpenTelemetry spans per operation (the SDK must be started, src/observability/tracing.ts). @default false */
+  tracing?: boolean;
+  /** Run only these trusted documents (src/graphql/trusted-documents.ts). @default any operation */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
@@ -69,12 +83,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const logger = options.logger ?? createLogger('silent');
   const corsOrigins = options.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(initial),
     maskedErrors: { maskError },
+    logging: toYogaLogger(logger),
     graphiql:
       options.graphiql === false
         ? false
@@ -90,12 +106,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     healthCheckEndpoint: LIVENESS_ENDPOINT,
     plugins: [
+      useObservability({ logger, metrics: options.metrics, tracing: options.tracing }),
+      ...(options.metrics ? [useMetricsEndpoint(options.metrics)] : []),
+      ...(options.introspection === false ? [] : [useSchemaDownload(schema)]),
       useJsonPostsOnly(),
       useBodyLimitMessage(maxBodyBytes),
       useVaryByOrigin(corsOrigins),
       useOperationLimits(options.limits),
       useClearRequestErrors(),
       ...(options.introspection === false ? [useHiddenSchema()] : []),
+      ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
       useOperationHints(),
       useUpstreamReadiness({
         client: options.client,

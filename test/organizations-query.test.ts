@@ -265,6 +265,14 @@ describe('Query.organization, node and nodes', () => {
     expect(paths).toEqual([ids[0], ids[1], 'org_missing'].map((id) => `/api/public/organizations/${id}`).sort());
   });
 
+  it('refuses more than 100 ids in one nodes call before calling the upstream', async () => {
+    const requested = Array.from({ length: 101 }, (_, index) => globalId(`org_${index}`));
+    const response = await stack.query(NodesByIds, { ids: requested });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors![0]!.message).toBe('`nodes` takes at most 100 ids (got 101); split them over several requests.');
+    expect(stack.apiCalls()).toHaveLength(0);
+  });
+
   it('does not fetch again an organization already read from a list page in the same request', async () => {
     const response = await stack.query(ListThenNode, { id: globalId(ids[2]!) });
     expect(response.body.errors).toBeUndefined();

@@ -6,7 +6,11 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
+import { gatewayError } from './errors.js';
 import { decodeNodeId } from './node-id.js';
+
+/** Most ids one `nodes` call may ask for: each distinct id is one upstream GET. */
+export const MAX_NODES = 100;
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -28,7 +32,13 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
     },
     nodesQueryOptions: {
-      description: 'Fetches several objects by global `id`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.',
+      description: `Fetches up to ${MAX_NODES} objects by global \`id\`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.`,
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        if (ids.length > MAX_NODES) {
+          throw gatewayError('BAD_USER_INPUT', `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`);
+        }
+        return resolveNodes(ids);
+      },
     },
     nodeTypeOptions: { description: 'An object with a globally unique `id` that `node`/`nodes` can refetch.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits, and how to ask for the next one.' },

@@ -31,7 +31,13 @@ export function useClearRequestErrors(): Plugin {
     onParse({ context }) {
       // Only yoga's HTTP requests carry params; the check runs before yoga's own, which would
       // answer with its vaguer message.
-      const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName ?? undefined;
+      const operationName: unknown = (context as { params?: { operationName?: unknown } }).params?.operationName ?? undefined;
+      if (operationName !== undefined && typeof operationName !== 'string') {
+        // Not a well-formed GraphQL-over-HTTP request, so 400 whatever the client accepts.
+        throw createGraphQLError(`operationName must be a string naming one of the document's operations, not ${Array.isArray(operationName) ? 'an array' : `a value of type ${typeof operationName}`}.`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
       return ({ result }) => {
         if (result instanceof Error || result === null || !('kind' in result)) return;
         if (getOperationAST(result, operationName)) return;

@@ -24,7 +24,8 @@ export function corsAllowList(origins: readonly string[]): CorsOption {
 
 /**
  * Answers vary by Origin once there is an allow-list, so a shared cache must not serve one
- * origin's answer (with its Allow-Origin) to another. yoga adds `Vary: Origin` only for some lists.
+ * origin's answer (with its Allow-Origin) to another. yoga adds no `Vary: Origin` when given a
+ * single origin, which is what corsAllowList() gives it for each request.
  */
 export function useVaryByOrigin(origins: readonly string[]): Plugin {
   if (origins.length === 0) return {};

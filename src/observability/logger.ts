@@ -4,7 +4,9 @@
  * output, whoever logged it.
  */
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
+import { UpstreamError } from '../upstream/errors.js';
 
 export type { Logger };
 
@@ -43,7 +45,12 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 export function toYogaLogger(logger: Logger): YogaLogger {
   const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
     const [first, ...rest] = args;
-    if (first instanceof Error) logger[level]({ err: first }, first.message);
+    if (first instanceof Error) {
+      // Upstream failures are expected, mapped to a code and already in the operation's log
+      // line; yoga's report of the original is detail for debugging, not an error of the gateway.
+      const original = first instanceof GraphQLError ? first.originalError : first;
+      logger[original instanceof UpstreamError ? 'debug' : level]({ err: first }, first.message);
+    }
     else if (typeof first === 'string') logger[level]({ details: rest.length > 0 ? rest : undefined }, first);
     else logger[level]({ details: args });
   };

@@ -77,6 +77,12 @@ export class GatewayMetrics {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Counts one exchange with the upstream (the REST client's `onCall`). */
+  recordUpstreamCall(call: { method: string; route: string; status: number | string; durationMs: number }): void {
+    this.upstreamRequests.inc({ method: call.method, route: call.route, status: String(call.status) });
+    this.upstreamDuration.observe({ method: call.method, route: call.route }, call.durationMs / 1000);
+  }
+
   /** The label for a client-chosen operation name, bounded so a client cannot blow up the series. */
   operationLabel(name: string | undefined): string {
     if (!name) return 'anonymous';

@@ -4,6 +4,7 @@
  * Retries and the circuit breaker (./resilience.ts) wrap each call. Resolvers never build URLs or
  * headers; they call the typed functions in ./organizations.ts.
  */
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TaskCancelledError } from 'cockatiel';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import {
@@ -18,6 +19,7 @@ import {
   type UpstreamErrorCode,
 } from './errors.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
+import { tracer } from '../observability/tracing.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
 
 export type { CircuitState };
@@ -39,12 +41,31 @@ export interface UpstreamClientOptions extends ResilienceOptions {
   dispatcher?: Dispatcher;
   /** Sent as `User-Agent`. @default 'org-gateway' */
   userAgent?: string;
+  /** Told about every HTTP exchange (each retry too), e.g. to update metrics. @default none */
+  onCall?: ((call: UpstreamCallRecord) => void) | undefined;
+  /** Make an OpenTelemetry span per exchange and send its trace context upstream. @default false */
+  tracing?: boolean | undefined;
+}
+
+/**
+ * One HTTP exchange with the upstream as logs and metrics see it: the route template, never the
+ * ids, query string or credentials.
+ */
+export interface UpstreamCallRecord {
+  method: HttpMethod;
+  /** e.g. `/api/public/organizations/{id}`. */
+  route: string;
+  /** The HTTP status, or what went wrong when no status arrived (e.g. `TIMEOUT`, `UNAVAILABLE`). */
+  status: number | UpstreamErrorCode;
+  durationMs: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
 export interface UpstreamRequest {
   method: HttpMethod;
+  /** The path as a template (`/api/public/organizations/{id}`), for logs, metrics and span names. */
+  route: string;
   /**
    * Path segments after the base URL's path. Each is percent-encoded as exactly one segment, so a
    * client-supplied id such as `../admin` or `a/b` can never reach another path.
@@ -64,6 +85,8 @@ export interface UpstreamRequest {
    * not fit are not made, and the call is cancelled when it passes.
    */
   deadlineAt?: number | undefined;
+  /** Each exchange made for this request is appended here, for the operation's log line. */
+  calls?: UpstreamCallRecord[] | undefined;
 }
 
 /** What a readiness probe learned about the upstream. */
@@ -94,8 +117,12 @@ export class UpstreamClient {
   private readonly bodyTimeoutMs: number;
   private readonly userAgent: string;
   private readonly resilience: Resilience;
+  private readonly onCall: ((call: UpstreamCallRecord) => void) | undefined;
+  private readonly tracing: boolean;
 
   constructor(options: UpstreamClientOptions) {
+    this.onCall = options.onCall;
+    this.tracing = options.tracing ?? false;
     this.origin = options.baseUrl.origin;
     this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
     this.headersTimeoutMs = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
@@ -126,6 +153,8 @@ export class UpstreamClient {
     const operation = `${request.method} ${this.basePath}/${request.path.join('/')}`;
     const exchange: Exchange = {
       method: request.method,
+      route: request.route,
+      calls: request.calls,
       path: this.buildPath(request),
       headers: this.headersFor(request),
       operation,
@@ -153,6 +182,7 @@ export class UpstreamClient {
     const operation = `GET ${this.basePath}/api/public/organizations (readiness probe)`;
     const exchange: Exchange = {
       method: 'GET',
+      route: '/api/public/organizations (readiness probe)',
       path: `${this.basePath}/api/public/organizations?limit=1`,
       headers: { accept: 'application/json', 'user-agent': this.userAgent },
       operation,
@@ -179,8 +209,48 @@ export class UpstreamClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  /** One HTTP round trip; transport failures become typed errors, HTTP statuses do not (yet). */
+  /** One HTTP round trip, recorded for logs and metrics and traced when tracing is on. */
   private async exchange(exchange: Exchange, signal: AbortSignal | undefined): Promise<Answer> {
+    const started = performance.now();
+    const span = this.tracing
+      ? tracer().startSpan(`${exchange.method} ${exchange.route}`, {
+          kind: SpanKind.CLIENT,
+          attributes: { 'http.request.method': exchange.method, 'url.template': exchange.route, 'server.address': this.origin },
+        })
+      : undefined;
+    let headers = exchange.headers;
+    if (span) {
+      // The upstream sees this call's span as its parent (replacing the client's traceparent).
+      headers = { ...headers };
+      propagation.inject(trace.setSpan(otelContext.active(), span), headers);
+    }
+    let status: UpstreamCallRecord['status'] = 'UNAVAILABLE';
+    try {
+      const answer = await this.roundTrip(exchange, headers, signal);
+      status = answer.status;
+      return answer;
+    } catch (error) {
+      if (error instanceof UpstreamError) status = error.code;
+      throw error;
+    } finally {
+      const record: UpstreamCallRecord = {
+        method: exchange.method,
+        route: exchange.route,
+        status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+      exchange.calls?.push(record);
+      this.onCall?.(record);
+      if (span) {
+        if (typeof status === 'number') span.setAttribute('http.response.status_code', status);
+        if (typeof status !== 'number' || status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: String(status) });
+        span.end();
+      }
+    }
+  }
+
+  /** The bare HTTP exchange; transport failures become typed errors, HTTP statuses do not (yet). */
+  private async roundTrip(exchange: Exchange, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Answer> {
     // After a retry's backoff the operation may be over: fail without touching the network.
     if (signal?.aborted) throw toTransportError(signal.reason, exchange.operation, signal);
     let response: Dispatcher.ResponseData;
@@ -191,7 +261,7 @@ export class UpstreamClient {
         origin: this.origin,
         path: exchange.path,
         method: exchange.method,
-        headers: exchange.headers,
+        headers,
         body: exchange.body,
         signal,
         headersTimeout: this.headersTimeoutMs,
@@ -256,6 +326,8 @@ function encodeSegment(segment: string): string {
 
 interface Exchange {
   method: HttpMethod;
+  route: string;
+  calls?: UpstreamCallRecord[] | undefined;
   path: string;
   headers: Record<string, string>;
   body?: string;

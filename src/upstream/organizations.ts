@@ -4,7 +4,7 @@
  * so nothing fetched with one caller's token can be served to another.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { UpstreamClient, UpstreamResponse } from './client.js';
+import type { UpstreamCallRecord, UpstreamClient, UpstreamResponse } from './client.js';
 import { contract, describeMismatch } from './contract.js';
 import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
@@ -38,6 +38,8 @@ export interface CallOptions {
   deadlineAt?: number | undefined;
   /** Request id and trace context to send along (the only client headers that travel). */
   forwarded?: ForwardedHeaders | undefined;
+  /** Collects every exchange with the upstream, for the operation's log line. */
+  calls?: UpstreamCallRecord[] | undefined;
 }
 
 export class OrganizationsApi {
@@ -52,6 +54,7 @@ export class OrganizationsApi {
   async list(page: { limit: number; cursor?: string | undefined }, options: ReadOptions): Promise<OrganizationPage> {
     const response = await this.client.request({
       method: 'GET',
+      route: '/api/public/organizations',
       path: COLLECTION,
       query: { limit: page.limit, cursor: page.cursor, include: include(options) },
       authorization: this.credentials(),
@@ -66,6 +69,7 @@ export class OrganizationsApi {
     try {
       const response = await this.client.request({
         method: 'GET',
+        route: '/api/public/organizations/{id}',
         path: [...COLLECTION, id],
         query: { include: include(options) },
         authorization: this.credentials(),
@@ -82,6 +86,7 @@ export class OrganizationsApi {
   async create(body: CreateOrganizationBody, options: ReadOptions): Promise<OrganizationRecord> {
     const response = await this.client.request({
       method: 'POST',
+      route: '/api/public/organizations',
       path: COLLECTION,
       query: { include: include(options) },
       body,
@@ -95,6 +100,7 @@ export class OrganizationsApi {
   async update(id: string, body: UpdateOrganizationBody, options: ReadOptions): Promise<OrganizationRecord> {
     const response = await this.client.request({
       method: 'PATCH',
+      route: '/api/public/organizations/{id}',
       path: [...COLLECTION, id],
       query: { include: include(options) },
       body,

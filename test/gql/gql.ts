@@ -19,6 +19,7 @@ type Documents = {
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.NamesDocument,
     "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LifecycleNamesDocument,
+    "\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": typeof types.ObservedSecretsDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.CreateFullDocument,
     "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.UpdateDocument,
@@ -44,6 +45,7 @@ const documents: Documents = {
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.NamesDocument,
     "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.LifecycleNamesDocument,
+    "\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": types.ObservedSecretsDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.CreateCoreDocument,
     "\n  mutation CreateFull($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n        insightsFrequency\n        defaultDashboardAccessLevel\n        jwtSecret\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.CreateFullDocument,
     "\n  mutation Update($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n        customAiContext\n        fullEmbedEnabled\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.UpdateDocument,
@@ -98,6 +100,10 @@ export function graphql(source: "\n  query Names {\n    organizations(first: 3) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

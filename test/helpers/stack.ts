@@ -25,9 +25,27 @@ export async function startGateway(
   upstreamUrl: string,
   options: Partial<Omit<UpstreamClientOptions, 'baseUrl'>> & Omit<GatewayOptions, 'client'> = {},
 ): Promise<GatewayHandle> {
-  const { operationTimeoutMs, graphiqlHeaders, readinessCacheMs, maxBodyBytes, limits, corsOrigins, graphiql, introspection, ...clientOptions } =
-    options;
-  const client = new UpstreamClient({ baseUrl: new URL(upstreamUrl), ...clientOptions });
+  const {
+    operationTimeoutMs,
+    graphiqlHeaders,
+    readinessCacheMs,
+    maxBodyBytes,
+    limits,
+    corsOrigins,
+    graphiql,
+    introspection,
+    logger,
+    metrics,
+    tracing,
+    trustedDocuments,
+    ...clientOptions
+  } = options;
+  const client = new UpstreamClient({
+    baseUrl: new URL(upstreamUrl),
+    ...clientOptions,
+    tracing,
+    onCall: clientOptions.onCall ?? (metrics ? (call) => metrics.recordUpstreamCall(call) : undefined),
+  });
   const gateway = createGateway({
     client,
     ...(operationTimeoutMs === undefined ? {} : { operationTimeoutMs }),
@@ -39,6 +57,11 @@ export async function startGateway(
     corsOrigins,
     graphiql,
     introspection,
+    // Observability (src/observability/); tracing applies to the client's spans too.
+    ...(logger === undefined ? {} : { logger }),
+    ...(metrics === undefined ? {} : { metrics }),
+    ...(trustedDocuments === undefined ? {} : { trustedDocuments }),
+    tracing,
   });
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
