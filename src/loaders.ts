@@ -13,6 +13,8 @@ export class OrganizationLoaders {
   readonly byId: DataLoader<string, Organization | null>;
   private readonly listed = new Map<string, Organization>();
   private readonly pagesInFlight = new Set<Promise<unknown>>();
+  /** Pages by `limit:cursor`: aliases asking for the same page share one upstream call. */
+  private readonly pages = new Map<string, Promise<OrganizationPage>>();
 
   constructor(
     private readonly api: OrganizationsApi,
@@ -27,7 +29,17 @@ export class OrganizationLoaders {
   }
 
   /** One page of the caller's organizations; its items also answer later by-id loads. */
-  async page(page: { limit: number; cursor: string | undefined }): Promise<OrganizationPage> {
+  page(page: { limit: number; cursor: string | undefined }): Promise<OrganizationPage> {
+    const key = `${page.limit}:${page.cursor ?? ''}`;
+    let pending = this.pages.get(key);
+    if (!pending) {
+      pending = this.fetchPage(page);
+      this.pages.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetchPage(page: { limit: number; cursor: string | undefined }): Promise<OrganizationPage> {
     const request = this.api.list(page, this.hints);
     this.pagesInFlight.add(request);
     try {
@@ -46,6 +58,7 @@ export class OrganizationLoaders {
   forget(id: string): void {
     this.listed.delete(id);
     this.byId.clear(id);
+    this.pages.clear();
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from './gql/gql.js';
 import type { PageIdsQuery } from './gql/graphql.js';
-import { DEMO_TOKENS, errorCodes, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';
+import { DEMO_TOKENS, errorCodes, postGraphQL, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';
 
 const FirstPage = graphql(`
   query FirstPage($first: Int, $after: String) {
@@ -171,6 +171,17 @@ describe('Query.organizations', () => {
     });
     const directIds = ((await direct.json()) as { data: Array<{ id: string }> }).data.map((org) => org.id);
     expect(seen.slice(0, 100)).toEqual(directIds);
+  });
+
+  it('makes one upstream call for aliases that ask for the same page', async () => {
+    const response = await postGraphQL<Record<string, { edges: unknown[] }>>(
+      stack.gateway.url,
+      '{ a: organizations(first: 10) { edges { node { name } } } b: organizations(first: 10) { edges { node { slug } } } c: organizations(first: 5) { edges { node { id } } } }',
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!['a']!.edges).toHaveLength(10);
+    expect(response.body.data!['b']!.edges).toHaveLength(10);
+    expect(stack.apiCalls().map((call) => call.query['limit']).sort()).toEqual(['10', '5']);
   });
 
   it('asks for exactly 100 when first is 100, not one more', async () => {
