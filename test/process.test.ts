@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/gql.js';
@@ -172,6 +173,43 @@ describe('npm start with UPSTREAM_URL pointing at another implementation of the 
   });
 });
 
+describe('npm start with tracing, trusted documents and metrics switched on by settings', () => {
+  let started: Started;
+  beforeAll(async () => {
+    started = await start({ OTEL_TRACES_EXPORTER: 'console', TRUSTED_DOCUMENTS: 'test/gql/persisted-documents.json', LOG_LEVEL: 'info' });
+  });
+  afterAll(() => stop(started));
+
+  it('runs a trusted document by id, logs it as JSON, prints its spans and counts it in /metrics', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('./gql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const [documentId] = Object.entries(manifest).find(([, text]) => text.startsWith('query ProcessPage'))!;
+    const response = await fetch(started.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-admin-token', 'x-request-id': 'process-trace-1' },
+      body: JSON.stringify({ documentId, variables: { first: 2 } }),
+    });
+    expect(((await response.json()) as { data: { organizations: { edges: unknown[] } } }).data.organizations.edges).toHaveLength(2);
+    const refused = await postGraphQL(started.endpoint, '{ __typename }', undefined);
+    expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_ONLY');
+
+    const metrics = await (await fetch(started.endpoint.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/graphql_operations_total\{operation="ProcessPage",type="query",outcome="ok"\} 1/);
+    // The console exporter batches; give it a moment to print.
+    const deadline = Date.now() + 10_000;
+    while (!started.output().includes("name: 'GET /api/public/organizations'") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(started.output()).toContain("name: 'query ProcessPage'");
+    expect(started.output()).toContain("name: 'GET /api/public/organizations'");
+    const logLine = started
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"requestId":"process-trace-1"'));
+    expect(JSON.parse(logLine!)).toMatchObject({ operation: 'ProcessPage', outcome: 'ok' });
+    expect(started.output()).not.toContain('demo-admin-token"');
+  });
+});
+
 describe('start-up settings', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
@@ -179,6 +217,8 @@ describe('start-up settings', () => {
     [{ UPSTREAM_URL: 'ftp://files.example' }, 'UPSTREAM_URL must use http or https'],
     [{ UPSTREAM_URL: 'not a url' }, 'UPSTREAM_URL must be an absolute http(s) URL'],
     [{ OPERATION_TIMEOUT_MS: '0' }, 'OPERATION_TIMEOUT_MS must be at least 1'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ TRUSTED_DOCUMENTS: 'no/such/manifest.json' }, 'TRUSTED_DOCUMENTS: cannot read no/such/manifest.json as JSON'],
   ])('stops with exit code 1 and names the bad setting for %j', async (env, message) => {
     const { child, stderr } = run(env);
     const [code] = (await once(child, 'exit')) as [number | null];
@@ -190,6 +230,8 @@ describe('start-up settings', () => {
     const { child, stdout } = run({}, ['--help']);
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
-    for (const name of ['PORT', 'HOST', 'UPSTREAM_URL', 'OPERATION_TIMEOUT_MS']) expect(stdout()).toContain(name);
+    for (const name of ['PORT', 'HOST', 'UPSTREAM_URL', 'OPERATION_TIMEOUT_MS', 'LOG_LEVEL', 'METRICS', 'TRUSTED_DOCUMENTS', 'OTEL_TRACES_EXPORTER']) {
+      expect(stdout()).toContain(name);
+    }
   });
 });
