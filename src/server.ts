@@ -7,6 +7,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './graphql/errors.js';
 import { useHiddenSchema } from './graphql/hidden-schema.js';
 import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
+import { useJitExecution } from './graphql/jit.js';
 import { useOperationHints } from './graphql/operation-hints.js';
 import { useClearRequestErrors } from './graphql/request-errors.js';
 import { schema } from './graphql/schema.js';
@@ -117,6 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.introspection === false ? [useHiddenSchema()] : []),
       ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
       useOperationHints(),
+      useJitExecution(),
       useUpstreamReadiness({
         client: options.client,
         ...(options.readinessCacheMs === undefined ? {} : { cacheMs: options.readinessCacheMs }),
