@@ -16,6 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
+import { mulberry32 } from '../src/demo/seed.js';
 import type { MemoryReport } from './heap-probe.js';
 import { quantile } from './lib/load.js';
 import { choiceOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
@@ -66,17 +67,6 @@ interface OpStats {
   expected: number;
   fault: number;
   unexpected: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function main(): Promise<number> {

@@ -144,7 +144,7 @@ function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** A small seeded PRNG: Math.random cannot be seeded, and the data must be reproducible. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
