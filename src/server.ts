@@ -53,7 +53,7 @@ export interface GatewayOptions {
 }
 
 /** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
-const GRAPHIQL_EXAMPLE = `# Welcome to org-gateway. Press the run button (or Ctrl+Enter).
+export const GRAPHIQL_EXAMPLE = `# Welcome to org-gateway. Press the run button (or Ctrl+Enter).
 # Requests need "Authorization: Bearer <token>" (see the Headers tab below).
 # Next page: copy pageInfo.endCursor into $after. Docs: the book icon on the left.
 query FirstOrganizations($first: Int = 10, $after: String) {

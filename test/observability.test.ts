@@ -6,6 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { printSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.js';
+import { GRAPHIQL_EXAMPLE } from '../src/server.js';
 import { loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
 import { createLogger } from '../src/observability/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
@@ -199,5 +200,26 @@ describe('trusted documents', () => {
     });
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe('GraphiQL for newcomers', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ gateway: { graphiqlHeaders: { Authorization: `Bearer ${DEMO_TOKENS.admin}` } } });
+  });
+  afterAll(() => stack.close());
+
+  it('opens with the example query and, in demo mode, the demo token in the headers tab', async () => {
+    const page = await (await fetch(stack.gateway.url, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('query FirstOrganizations');
+    expect(page).toContain(DEMO_TOKENS.admin);
+  });
+
+  it('runs the example query as it stands', async () => {
+    const response = await postGraphQL<{ organizations: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(stack.gateway.url, GRAPHIQL_EXAMPLE);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.organizations.edges).toHaveLength(10);
+    expect(response.body.data!.organizations.pageInfo.hasNextPage).toBe(true);
   });
 });
