@@ -18,7 +18,7 @@ export interface GatewayContext {
   readonly loaders: OrganizationLoaders;
   /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
   readonly hints: OperationHints;
-  /** Aborted when the client disconnects (cancelling its upstream calls) or the operation deadline passes. */
+  /** Aborted when the client disconnects, cancelling its upstream calls (which also end at the deadline). */
   readonly signal: AbortSignal;
   /** This request's id: logged, sent upstream as `x-request-id` and returned to the client. */
   readonly requestId: string;
@@ -68,10 +68,11 @@ function bearerOf(request: Request): () => string {
  */
 export function createContextFactory(deps: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
-    // The deadline travels twice on purpose: the signal cancels what is in flight when it passes,
-    // and deadlineAt lets the client decide up front whether a retry's backoff still fits.
+    // Only upstream calls take time, and the client bounds each one by deadlineAt (its signal is
+    // aborted then, and a retry whose backoff would not fit is not made). So the context builds
+    // no timer of its own: operations that never reach the upstream cost none.
     const deadlineAt = Date.now() + deps.operationTimeoutMs;
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]);
+    const signal = request.signal;
     const upstreamCalls: UpstreamCallRecord[] = [];
     const organizations = new OrganizationsApi(deps.client, bearerOf(request), {
       signal,
