@@ -128,7 +128,19 @@ export class Resilience {
    * When the signal aborts, this rejects at once with cockatiel's TaskCancelledError.
    */
   execute<T>(plan: CallPlan, attempt: () => Promise<T>): Promise<T> {
-    const run = plan.method === 'GET' && this.retries > 0 ? () => this.retrying(plan, attempt) : () => this.guarded(attempt);
+    const retries = plan.method === 'GET' && this.retries > 0;
+    if (this.breaker.state === BreakerState.Closed) {
+      // The common case, kept cheap: with the circuit closed nothing waits except the attempt,
+      // which honours the signal itself, so it runs without cockatiel's retry and cancellation
+      // wrappers (each made an AbortController, a timer and a DOMException per call). Only a
+      // failure worth retrying goes on to the full path below, starting from that failure.
+      const first = this.guarded(attempt);
+      return retries ? first.catch((error: unknown) => this.cancellableRun(plan, () => this.retrying(plan, attempt, error))) : first;
+    }
+    return this.cancellableRun(plan, retries ? () => this.retrying(plan, attempt) : () => this.guarded(attempt));
+  }
+
+  private cancellableRun<T>(plan: CallPlan, run: () => Promise<T>): Promise<T> {
     if (!plan.signal) return run();
     // cockatiel's retry sleeps its backoff through an abort, and a half-open breaker makes calls
     // wait for the trial call; racing the whole call against the signal (an "aggressive" timeout)
@@ -136,8 +148,18 @@ export class Resilience {
     return this.cancellable.execute(run, plan.signal);
   }
 
-  private retrying<T>(plan: CallPlan, attempt: () => Promise<T>): Promise<T> {
-    const once = () => this.guarded(attempt);
+  /**
+   * The retry loop. `firstFailure`, when given, is how an attempt already made (by the fast path
+   * of execute()) failed: cockatiel sees it as its first attempt, so the retry count, the backoff
+   * and the deadline check are the same as if the loop had made it.
+   */
+  private retrying<T>(plan: CallPlan, attempt: () => Promise<T>, ...firstFailure: [unknown] | []): Promise<T> {
+    let replay = firstFailure.length > 0;
+    const once = () => {
+      if (!replay) return this.guarded(attempt);
+      replay = false;
+      return Promise.reject(firstFailure[0] as Error);
+    };
 
     // cockatiel asks the filter whether to retry, then the backoff how long to wait; the delay is
     // chosen in the filter because whether to retry depends on it (does it fit the deadline?).
