@@ -2,6 +2,7 @@
  * Builds the yoga instance: schema, per-request context, error masking and plugins. It exports the
  * instance and never listens; src/main.ts (and the tests) put it behind an HTTP server.
  */
+import type { RequestListener } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './graphql/errors.js';
@@ -15,6 +16,7 @@ import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
+import { createRequestListener } from './http/listener.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
 import { createLogger, toYogaLogger, type Logger } from './observability/logger.js';
@@ -50,6 +52,12 @@ export interface GatewayOptions {
   tracing?: boolean;
   /** Run only these trusted documents (src/graphql/trusted-documents.ts). @default any operation */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * Whether GraphQL POSTs with a JSON body take the lean path (src/http/listener.ts). Off, every
+   * request goes through yoga's node adapter; the answers are the same (test/lean-path.test.ts).
+   * @default true
+   */
+  leanPath?: boolean;
 }
 
 /** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
@@ -76,9 +84,30 @@ query FirstOrganizations($first: Int = 10, $after: String) {
 }
 `;
 
-export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+export interface Gateway {
+  /** The yoga instance (a fetch handler as well). */
+  yoga: GatewayYoga;
+  /** The node:http request listener to serve it with: `createServer(gateway.listener)`. */
+  listener: RequestListener;
+}
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 export function createGateway(options: GatewayOptions): Gateway {
+  const yoga = createGatewayYoga(options);
+  return {
+    yoga,
+    listener: createRequestListener(yoga as never, {
+      endpoint: GRAPHQL_ENDPOINT,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      leanPath: options.leanPath ?? true,
+    }),
+  };
+}
+
+function createGatewayYoga(options: GatewayOptions): GatewayYoga {
   const createContext = createContextFactory({
     client: options.client,
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
@@ -88,7 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const corsOrigins = options.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: (initial) => createContext(initial),
     maskedErrors: { maskError },
     logging: toYogaLogger(logger),

@@ -20,7 +20,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 /** The content types yoga's JSON request parser accepts (its `isPOSTJsonRequest`), matched the same way. */
 const JSON_CONTENT_TYPES = ['application/json', 'application/graphql+json'];
 
-function isJsonContentType(header: string | null): boolean {
+export function isJsonContentType(header: string | null): boolean {
   // As yoga does: a list of types is not valid HTTP, but some clients send one; the first counts.
   const contentType = header?.split(',')[0];
   if (!contentType) return false;

@@ -6,14 +6,16 @@ export const METRICS_ENDPOINT = '/metrics';
 
 export function useMetricsEndpoint(metrics: GatewayMetrics): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== METRICS_ENDPOINT) return;
+    // Not async: every request passes through here, and only /metrics needs to wait.
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_ENDPOINT) return undefined;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      const body = await metrics.registry.metrics();
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { headers: { 'content-type': metrics.registry.contentType } }));
+      return metrics.registry.metrics().then((body) => {
+        endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { headers: { 'content-type': metrics.registry.contentType } }));
+      });
     },
   };
 }

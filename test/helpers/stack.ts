@@ -38,6 +38,7 @@ export async function startGateway(
     metrics,
     tracing,
     trustedDocuments,
+    leanPath,
     ...clientOptions
   } = options;
   const client = new UpstreamClient({
@@ -61,9 +62,10 @@ export async function startGateway(
     ...(logger === undefined ? {} : { logger }),
     ...(metrics === undefined ? {} : { metrics }),
     ...(trustedDocuments === undefined ? {} : { trustedDocuments }),
+    ...(leanPath === undefined ? {} : { leanPath }),
     tracing,
   });
-  const server: Server = createServer(gateway);
+  const server: Server = createServer(gateway.listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
