@@ -4,6 +4,7 @@
  */
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from './errors.js';
@@ -45,6 +46,24 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver, {
+/**
+ * graphql-scalars' DateTime, with a shortcut for the common case: a string already in the form it
+ * serializes to (`toISOString()`: UTC, milliseconds) is returned as it is, which is exactly what
+ * its serialize (a Date, written by JSON.stringify) produces, without its regular expressions and
+ * parsing (a few percent of a list operation's CPU). Anything else goes through it unchanged.
+ */
+const CANONICAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const DateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize(value) {
+    if (typeof value === 'string' && CANONICAL_DATE_TIME.test(value)) {
+      const date = new Date(value);
+      if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;
+    }
+    return DateTimeResolver.serialize(value);
+  },
+});
+
+builder.addScalarType('DateTime', DateTime, {
   description: 'A date and time as an ISO 8601 string in UTC, e.g. `2026-12-01T00:00:00.000Z`.',
 });

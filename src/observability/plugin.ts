@@ -9,7 +9,7 @@ import { getOperationAST, type GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { errorCode } from '../graphql/errors.js';
-import type { Logger } from './logger.js';
+import { operationLogger, type Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import { requestIdOf } from './request-id.js';
 import { tracer } from './tracing.js';
@@ -26,6 +26,7 @@ const spans = new WeakMap<object, Span>();
 
 export function useObservability(options: ObservabilityOptions): Plugin<GatewayContext> {
   const { logger, metrics, tracing = false } = options;
+  const operations = operationLogger(logger);
   return {
     onRequest() {
       metrics?.inFlight.inc();
@@ -72,7 +73,7 @@ export function useObservability(options: ObservabilityOptions): Plugin<GatewayC
             if (codes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
             span.end();
           }
-          logger.info(
+          operations.info(
             {
               requestId: ctx.requestId,
               operation: name ?? null,
