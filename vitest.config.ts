@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Every test talks HTTP over loopback to real servers; give slow CI machines room.
     testTimeout: 20_000,
     hookTimeout: 20_000,

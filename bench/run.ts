@@ -33,9 +33,9 @@ const SPECS = {
   runner: {
     flag: 'runner',
     env: 'BENCH_RUNNER',
-    default: 'node' as Runner,
+    default: 'compiled' as Runner,
     description:
-      'How the gateway runs: node (node --import tsx src/main.ts), tsx (the tsx CLI, as npm start) or compiled (plain node on src/ transpiled beforehand).',
+      'How the gateway runs: compiled (plain node on src/ transpiled beforehand, as npm start runs dist/), node (node --import tsx src/main.ts) or tsx (the tsx CLI).',
   },
   strict: { flag: 'strict', env: 'BENCH_STRICT', default: 0, description: '1: exit with status 2 when a target FAILs.' },
 } satisfies Record<string, OptionSpec<unknown>>;

@@ -42,8 +42,8 @@ const SPECS = {
   runner: {
     flag: 'runner',
     env: 'SOAK_RUNNER',
-    default: 'node' as Runner,
-    description: 'How the gateway runs: node (node --import tsx), tsx (the tsx CLI) or compiled (transpiled beforehand).',
+    default: 'compiled' as Runner,
+    description: 'How the gateway runs: compiled (transpiled beforehand, as npm start runs dist/), node (node --import tsx) or tsx (the tsx CLI).',
   },
 } satisfies Record<string, OptionSpec<unknown>>;
 

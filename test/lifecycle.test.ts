@@ -130,13 +130,9 @@ interface Started {
   output: () => string;
 }
 
-/**
- * `node --import tsx`, not the tsx CLI: the CLI relays signals to a child process and, on a busy
- * machine, kills it (exit 143) when the child does not acknowledge within 30 ms, which would test
- * tsx rather than the gateway's own shutdown.
- */
+/** The gateway as `npm start` runs it, from dist/ (built once by test/global-setup.ts). */
 async function startProcess(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', ...env },
   });

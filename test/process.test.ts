@@ -22,9 +22,8 @@ interface Started {
 }
 
 function run(env: Record<string, string>, args: string[] = []) {
-  // Exactly what `npm start` runs. Node itself, not the tsx CLI: that wrapper forwards SIGTERM and
-  // kills the child if it does not acknowledge within 30 ms, which a busy machine can miss.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  // Exactly what `npm start` runs after its build (dist/ is built once by test/global-setup.ts).
+  const child = spawn(process.execPath, ['dist/main.js', ...args], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
   });

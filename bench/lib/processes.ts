@@ -13,11 +13,12 @@ const TSX_BIN = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta
 
 /**
  * How a TypeScript entry is run:
- * - `node`: `node --import tsx entry.ts`, one process (what the numbers are usually taken with);
- * - `tsx`: the `tsx` CLI as `npm start` uses it, which runs the entry in a child node process;
- *   that child is the one measured;
- * - `compiled`: plain `node entry.js` on JavaScript transpiled beforehand (./compile.ts); the
- *   entry and preloads must then be .js files.
+ * - `node`: `node --import tsx entry.ts`, one process;
+ * - `tsx`: the `tsx` CLI, which runs the entry in a child node process; that child is the one
+ *   measured;
+ * - `compiled`: plain `node entry.js` on JavaScript transpiled beforehand (./compile.ts), as
+ *   `npm start` runs the gateway (from dist/, built by tsc); the entry and preloads must then be
+ *   .js files. The bench and the soak default to it for the gateway.
  */
 export type Runner = 'node' | 'tsx' | 'compiled';
 export const RUNNERS: readonly Runner[] = ['node', 'tsx', 'compiled'];
