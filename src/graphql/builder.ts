@@ -47,21 +47,28 @@ export const builder = new SchemaBuilder<{
 });
 
 /**
- * graphql-scalars' DateTime, with a shortcut for the common case: a string already in the form it
- * serializes to (`toISOString()`: UTC, milliseconds) is returned as it is, which is exactly what
- * its serialize (a Date, written by JSON.stringify) produces, without its regular expressions and
- * parsing (a few percent of a list operation's CPU). Anything else goes through it unchanged.
+ * graphql-scalars' DateTime, with a shortcut for the common case: a string already in the exact
+ * form its serialize produces (a Date, written by JSON.stringify as `toISOString()`: UTC with
+ * milliseconds) and naming a real instant is returned as it is, the same JSON, without its
+ * regular expressions and parsing (3 % of a list operation's CPU). Anything else goes through it.
  */
-const CANONICAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CANONICAL_DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function isCanonicalDateTime(value: string): boolean {
+  const match = CANONICAL_DATE_TIME.exec(value);
+  if (!match) return false;
+  const day = Number(match[3]);
+  if (day <= 28) return true;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
+
 const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  serialize(value) {
-    if (typeof value === 'string' && CANONICAL_DATE_TIME.test(value)) {
-      const date = new Date(value);
-      if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;
-    }
-    return DateTimeResolver.serialize(value);
-  },
+  serialize: (value) => (typeof value === 'string' && isCanonicalDateTime(value) ? value : DateTimeResolver.serialize(value)),
 });
 
 builder.addScalarType('DateTime', DateTime, {

@@ -19,13 +19,6 @@ import { BufferedRequest } from './node-request.js';
 
 type AnyYoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
 
-/** What yoga's node adapter puts in the server context. */
-type NodeServerContext = Record<string, unknown> & {
-  req: IncomingMessage;
-  res: ServerResponse;
-  waitUntil: (promise: Promise<void> | void) => void;
-};
-
 export interface RequestListenerOptions {
   /** The GraphQL endpoint's path. */
   endpoint: string;
@@ -39,9 +32,12 @@ export function createRequestListener(yoga: AnyYoga, options: RequestListenerOpt
   const { endpoint, maxBodyBytes, leanPath } = options;
 
   /** A JSON POST whose body is read (or refused): yoga's fetch handler, adapter hooks included. */
-  const handleBuffered = async (request: BufferedRequest, context: NodeServerContext) => {
-    const response = await yoga.handleRequest(request as unknown as Request, context);
-    await send(response, context.res);
+  const handleBuffered = async (request: BufferedRequest, res: ServerResponse) => {
+    // No server context: given one, the adapter copies it property by property into a new object
+    // per request (its isolateObject), which showed in the profile; nothing here reads req or res
+    // from it (a BufferedRequest carries the IncomingMessage as `raw`).
+    const response = await yoga.handleRequest(request as unknown as Request, undefined as never);
+    await send(response, res);
   };
 
   return (req, res) => {
@@ -55,14 +51,13 @@ export function createRequestListener(yoga: AnyYoga, options: RequestListenerOpt
       void yoga(req, res);
       return;
     }
-    const context: NodeServerContext = { req, res, waitUntil: ignoreRejection };
     readBody(req, maxBodyBytes).then(
       (content) => {
         // Past the limit while reading a body without Content-Length: yoga's JSON parser gets the
         // error yoga's own limit raises, and answers 413 as it would. The rest of the body is not
         // read, so the connection cannot carry another request.
         if (typeof content !== 'string') res.setHeader('connection', 'close');
-        return handleBuffered(new BufferedRequest(req, res, content), context);
+        return handleBuffered(new BufferedRequest(req, res, content), res);
       },
       // The client went away while sending the body: there is no one to answer.
       () => res.destroy(),
@@ -73,11 +68,6 @@ export function createRequestListener(yoga: AnyYoga, options: RequestListenerOpt
       else res.destroy();
     });
   };
-}
-
-/** Work a plugin leaves running after the answer (`waitUntil`): nothing here waits for it at shutdown. */
-function ignoreRejection(promise: Promise<void> | void): void {
-  promise?.catch(() => {});
 }
 
 /**
@@ -134,7 +124,10 @@ async function send(response: Response | undefined, res: ServerResponse): Promis
   });
   const setCookies = response.headers.getSetCookie?.();
   if (setCookies?.length) headers['set-cookie'] = setCookies;
-  const body = response.body === null ? undefined : await response.text();
+  // text(), not body: yoga's bodies are strings, which text() returns as they are, while reading
+  // `body` would first copy one into a Buffer and a stream.
+  const text = await response.text();
+  const body = text.length > 0 ? text : undefined;
   res.writeHead(response.status, response.statusText || undefined, headers);
   res.end(body);
 }
