@@ -10,6 +10,8 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
+  BREAK,
+  visit,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -23,7 +25,7 @@ import type { GatewayContext } from '../context.js';
 export function useOperationHints(): Plugin<GatewayContext> {
   return {
     onExecute({ args }) {
-      args.contextValue.hints.includeJwtSecret = selectsField(
+      args.contextValue.hints.includeJwtSecret = selectsFieldCached(
         args.schema,
         args.document,
         args.operationName ?? undefined,
@@ -32,6 +34,46 @@ export function useOperationHints(): Plugin<GatewayContext> {
       );
     },
   };
+}
+
+/**
+ * Answers of selectsField() for documents without directives, by document and operation name:
+ * without `@skip`/`@include` the answer cannot depend on the variables, and yoga's parser cache
+ * hands out the same DocumentNode for the same text, so a repeated operation costs a lookup.
+ */
+const directiveFreeAnswers = new WeakMap<DocumentNode, Map<string, boolean> | null>();
+
+function selectsFieldCached(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  rawVariables: Readonly<Record<string, unknown>> | undefined,
+  fieldName: string,
+): boolean {
+  let answers = directiveFreeAnswers.get(document);
+  if (answers === undefined) {
+    answers = hasDirectives(document) ? null : new Map();
+    directiveFreeAnswers.set(document, answers);
+  }
+  if (answers === null) return selectsField(schema, document, operationName, rawVariables, fieldName);
+  const key = `${operationName ?? ''}\u0000${fieldName}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = selectsField(schema, document, operationName, undefined, fieldName, { ignoreVariables: true });
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function hasDirectives(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 /**
@@ -44,6 +86,7 @@ export function selectsField(
   operationName: string | undefined,
   rawVariables: Readonly<Record<string, unknown>> | undefined,
   fieldName: string,
+  options: { ignoreVariables?: boolean } = {},
 ): boolean {
   const operation = getOperationAST(document, operationName);
   if (!operation) return false;
@@ -51,7 +94,8 @@ export function selectsField(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  // Without directives the variables cannot change the answer (selectsFieldCached).
+  const coerced = options.ignoreVariables ? { coerced: {} } : getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   // Invalid variables fail execution anyway; nothing will be fetched.
   if (coerced.errors) return false;
   const variables = coerced.coerced;
