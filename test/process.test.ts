@@ -193,9 +193,11 @@ describe('npm start with tracing, trusted documents and metrics switched on by s
 
     const metrics = await (await fetch(started.endpoint.replace('/graphql', '/metrics'))).text();
     expect(metrics).toMatch(/graphql_operations_total\{operation="ProcessPage",type="query",outcome="ok"\} 1/);
-    // The console exporter batches; give it a moment to print.
+    // The console exporter batches, and so do log lines (written within LOG_FLUSH_INTERVAL_MS);
+    // give them a moment to print.
     const deadline = Date.now() + 10_000;
-    while (!started.output().includes("name: 'GET /api/public/organizations'") && Date.now() < deadline) {
+    const printed = () => started.output().includes("name: 'GET /api/public/organizations'") && started.output().includes('"requestId":"process-trace-1"');
+    while (!printed() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(started.output()).toContain("name: 'query ProcessPage'");

@@ -176,7 +176,13 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const { limit, cursor } = forwardPage(args);
         const page = await ctx.loaders.page({ limit, cursor });
-        const edges = page.data.map((org) => ({ cursor: encodeCursor(org.id), node: org }));
+        // Cursors are encoded only when selected (getters): most pages are read without them.
+        const edges = page.data.map((org) => ({
+          node: org,
+          get cursor() {
+            return encodeCursor(org.id);
+          },
+        }));
         const { nextCursor, hasMore } = page.pagination;
         return {
           edges,
@@ -184,10 +190,14 @@ builder.queryFields((t) => ({
             hasNextPage: hasMore,
             // A cursor names an item, so when `after` is given there is a page before this one.
             hasPreviousPage: cursor !== undefined,
-            startCursor: edges[0]?.cursor ?? null,
+            get startCursor() {
+              return edges[0]?.cursor ?? null;
+            },
             // The upstream's own next cursor when it gives one (it is the last item's id in the
             // published API, but another implementation may use a different token).
-            endCursor: hasMore && nextCursor ? encodeCursor(nextCursor) : (edges.at(-1)?.cursor ?? null),
+            get endCursor() {
+              return hasMore && nextCursor ? encodeCursor(nextCursor) : (edges.at(-1)?.cursor ?? null);
+            },
           },
         };
       },

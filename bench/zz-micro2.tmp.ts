@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createGateway } from '../src/server.js';
+import { UpstreamClient } from '../src/upstream/client.js';
+import { BufferedRequest } from '../src/http/node-request.js';
+import { createLogger } from '../src/observability/logger.js';
+import { GatewayMetrics } from '../src/observability/metrics.js';
+import { LIST_QUERY } from './lib/scenarios.js';
+const text = readFileSync('/tmp/mb/list20.json', 'utf8');
+const mode = process.argv[2] ?? 'full';
+const dispatcher: any = { request: async () => ({ statusCode: 200, headers: {}, body: { text: async () => text } }), close: async () => {} };
+const metrics = new GatewayMetrics({ circuitState: () => 'closed' });
+const client = new UpstreamClient({ baseUrl: new URL('http://127.0.0.1:9'), dispatcher, onCall: (c) => metrics.recordUpstreamCall(c) });
+const gw = createGateway({ client, logger: createLogger('info', { write() {} } as never), metrics });
+const body = JSON.stringify({ query: LIST_QUERY, operationName: 'OrganizationsPage', variables: { first: 20 } });
+const req: any = { headers: { 'content-type': 'application/json', host: 'x', authorization: 'Bearer demo-admin-token' }, url: '/graphql', method: 'POST' };
+let len = 0;
+async function run(n: number) { for (let i = 0; i < n; i++) { const res: any = new EventEmitter(); const r = await gw.yoga.handleRequest(new BufferedRequest(req, res, body) as any, undefined as never); len = (await r.text()).length; } }
+await run(2000);
+const t = process.cpuUsage(); const n = 10000; await run(n); const u = process.cpuUsage(t);
+console.log(mode, ((u.user + u.system) / n).toFixed(1), 'µs/op', len, 'bytes out');
+const t2 = process.cpuUsage(); for (let i = 0; i < n; i++) JSON.parse(text); const u2 = process.cpuUsage(t2); console.log('JSON.parse alone', ((u2.user + u2.system) / n).toFixed(1), 'µs');
