@@ -1,8 +1,10 @@
 /**
- * The request body limit is yoga's own (`maxRequestBodySize`): it answers 413 from Content-Length
- * before reading anything, and counts bytes while reading a body without one (chunked), so neither
- * kind is buffered past the limit. Its message is only "Request body too large"; this plugin
- * rewrites it to say what the limit is and what to do, keeping yoga's code and status.
+ * The request body limit. A Content-Length over it is refused by yoga's own check
+ * (`maxRequestBodySize`) with 413 before anything is read. A JSON POST without Content-Length
+ * (chunked) is counted while it is read, in ./listener.ts, which stops at the limit and hands yoga
+ * the same error yoga's own counting would raise, so neither kind is buffered past the limit. The
+ * error's message is only "Request body too large"; this plugin rewrites it to say what the limit
+ * is and what to do, keeping yoga's code and status.
  */
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
