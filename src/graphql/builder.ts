@@ -8,7 +8,7 @@ import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
 import { gatewayError } from './errors.js';
-import { decodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId } from './node-id.js';
 
 /** Most ids one `nodes` call may ask for: each distinct id is one upstream GET. */
 export const MAX_NODES = 100;
@@ -29,6 +29,9 @@ export const builder = new SchemaBuilder<{
     // Invalid ids get a BAD_USER_INPUT error that says what an id must be, instead of the plugin's
     // generic validation error (which error masking would turn into "Unexpected error").
     decodeGlobalID: (globalID) => decodeNodeId(globalID),
+    // The plugin's own encoding (base64 of `Typename:id`), spelled out because src/graphql/schema.ts
+    // resolves Organization.id with the same function.
+    encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
     nodeQueryOptions: {
       description: 'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
     },
