@@ -3,6 +3,7 @@
  * the gateway (src/main.ts, exactly as deployed, pointed at the demo by UPSTREAM_URL), the bare proxy
  * and the bare yoga server. Children are killed if the bench script dies.
  */
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COMPILED_DIR, compileGateway } from './compile.js';
 import { ROOT, startProcess, type Runner, type StartedProcess } from './processes.js';
@@ -58,6 +59,17 @@ export interface GatewayStartOptions {
   ipc?: boolean;
 }
 
+/**
+ * The Node.js flags `npm start` gives the gateway (the V8 heap settings in package.json's start
+ * script), so that the bench and the soak measure it as it is run.
+ */
+export function startNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(scripts['start'] ?? '');
+  if (!match) throw new Error('package.json: the start script no longer runs `node [flags] dist/main.js`; update bench/lib/stack.ts');
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 export async function startGateway(options: GatewayStartOptions): Promise<StartedProcess> {
   const runner = options.runner ?? 'node';
   const compiled = runner === 'compiled';
@@ -68,7 +80,7 @@ export async function startGateway(options: GatewayStartOptions): Promise<Starte
       name: 'gateway',
       entry,
       runner,
-      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+      nodeArgs: [...startNodeFlags(), ...(options.nodeArgs ?? [])],
       ...(preload ? { preload } : {}),
       ipc: options.ipc ?? false,
       env: { ...options.env, UPSTREAM_URL: options.upstreamUrl, PORT: '0', HOST: '127.0.0.1' },
