@@ -7,7 +7,7 @@
  * (./node-request.ts) instead of the WHATWG Request yoga's node adapter would build. That skips
  * only the adapter's request conversion and the stream pipeline the body would be read through (an
  * AbortSignal per stream, a TransformStream and a second Request for the size limit): about a
- * tenth of the CPU time of a list operation in `npm run bench:profile`.
+ * sixth of the CPU time of a list operation in `npm run bench:profile`.
  *
  * Every other request (GET, other paths, other content types, a Content-Length over the limit) goes
  * to yoga's node adapter untouched. test/lean-path.test.ts checks that both ways answer alike.
@@ -34,8 +34,8 @@ export function createRequestListener(yoga: AnyYoga, options: RequestListenerOpt
   /** A JSON POST whose body is read (or refused): yoga's fetch handler, adapter hooks included. */
   const handleBuffered = async (request: BufferedRequest, res: ServerResponse) => {
     // No server context: given one, the adapter copies it property by property into a new object
-    // per request (its isolateObject), which showed in the profile; nothing here reads req or res
-    // from it (a BufferedRequest carries the IncomingMessage as `raw`).
+    // per request (its isolateObject), which showed in the profile; no plugin of the gateway reads
+    // req or res from it.
     const response = await yoga.handleRequest(request as unknown as Request, undefined as never);
     await send(response, res);
   };

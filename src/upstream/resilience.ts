@@ -135,7 +135,12 @@ export class Resilience {
       // wrappers (each made an AbortController, a timer and a DOMException per call). Only a
       // failure worth retrying goes on to the full path below, starting from that failure.
       const first = this.guarded(attempt);
-      return retries ? first.catch((error: unknown) => this.cancellableRun(plan, () => this.retrying(plan, attempt, error))) : first;
+      if (!retries) return first;
+      return first.catch((error: unknown) => {
+        // Most failures (404, 401, validation) are never retried: rethrown as they are.
+        if (!(error instanceof Error) || this.retryDelay(error, () => 0) === undefined) throw error;
+        return this.cancellableRun(plan, () => this.retrying(plan, attempt, error));
+      });
     }
     return this.cancellableRun(plan, retries ? () => this.retrying(plan, attempt) : () => this.guarded(attempt));
   }
