@@ -6,7 +6,7 @@ import type { GatewayContext } from '../context.js';
 import type { Organization as UpstreamOrganization, OrganizationRecord } from '../upstream/organizations.js';
 import { builder } from './builder.js';
 import { gatewayError } from './errors.js';
-import { encodeCursor, forwardPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
+import { forwardPage, pageConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export const OnboardingStatus = builder.enumType('OnboardingStatus', {
   description: 'Onboarding status',
@@ -176,30 +176,8 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const { limit, cursor } = forwardPage(args);
         const page = await ctx.loaders.page({ limit, cursor });
-        // Cursors are encoded only when selected (getters): most pages are read without them.
-        const edges = page.data.map((org) => ({
-          node: org,
-          get cursor() {
-            return encodeCursor(org.id);
-          },
-        }));
         const { nextCursor, hasMore } = page.pagination;
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: hasMore,
-            // A cursor names an item, so when `after` is given there is a page before this one.
-            hasPreviousPage: cursor !== undefined,
-            get startCursor() {
-              return edges[0]?.cursor ?? null;
-            },
-            // The upstream's own next cursor when it gives one (it is the last item's id in the
-            // published API, but another implementation may use a different token).
-            get endCursor() {
-              return hasMore && nextCursor ? encodeCursor(nextCursor) : (edges.at(-1)?.cursor ?? null);
-            },
-          },
-        };
+        return pageConnection(page.data, { after: cursor, nextCursor, hasMore });
       },
     },
     { name: 'OrganizationConnection', description: 'A page of organizations.' },

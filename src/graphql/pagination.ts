@@ -50,3 +50,51 @@ export function decodeCursor(cursor: string, argument: string): string {
   }
   return decoded.slice(CURSOR_PREFIX.length);
 }
+
+/**
+ * One upstream page as a Relay connection: edges and pageInfo whose cursors are encoded only when
+ * the operation selects them (most pages are read without cursors).
+ *
+ * Classes with getters on the prototype, not object literals with getters: every evaluation of a
+ * literal's getter makes a fresh closure, which gives each edge a hidden class of its own. V8
+ * allocates those in the old generation, where they keep the closure (and through it the whole
+ * upstream page) alive across minor GCs until a full one: under list load that promoted about
+ * 1 MB per minor GC and grew the old generation by ~100 MB between full collections.
+ */
+export function pageConnection<T extends { id: string }>(
+  items: readonly T[],
+  page: { after: string | undefined; nextCursor: string | null | undefined; hasMore: boolean },
+): { edges: PageEdge<T>[]; pageInfo: PageInfo<T> } {
+  const edges = items.map((item) => new PageEdge(item));
+  return { edges, pageInfo: new PageInfo(edges, page.after !== undefined, page.hasMore, page.nextCursor) };
+}
+
+export class PageEdge<T extends { id: string }> {
+  constructor(readonly node: T) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node.id);
+  }
+}
+
+export class PageInfo<T extends { id: string }> {
+  constructor(
+    private readonly edges: readonly PageEdge<T>[],
+    /** A cursor names an item, so when `after` is given there is a page before this one. */
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+    private readonly nextCursor: string | null | undefined,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  /**
+   * The upstream's own next cursor when it gives one (the last item's id in the published API,
+   * but another implementation may use a different token), else the last edge's.
+   */
+  get endCursor(): string | null {
+    return this.hasNextPage && this.nextCursor ? encodeCursor(this.nextCursor) : (this.edges.at(-1)?.cursor ?? null);
+  }
+}
