@@ -7,7 +7,9 @@ import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { requestIdOf } from './observability/request-id.js';
 import type { UpstreamCallRecord, UpstreamClient } from './upstream/client.js';
+import { onClientGone, type BufferedRequest } from './http/node-request.js';
 import { OrganizationLoaders } from './loaders.js';
+import { OperationCancellation } from './upstream/cancellation.js';
 import { forwardedHeaders } from './upstream/forwarded-headers.js';
 import { OrganizationsApi } from './upstream/organizations.js';
 
@@ -18,8 +20,8 @@ export interface GatewayContext {
   readonly loaders: OrganizationLoaders;
   /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
   readonly hints: OperationHints;
-  /** Aborted when the client disconnects, cancelling its upstream calls (which also end at the deadline). */
-  readonly signal: AbortSignal;
+  /** Cancels the operation's upstream calls when the client disconnects or the deadline passes. */
+  readonly cancellation: OperationCancellation;
   /** This request's id: logged, sent upstream as `x-request-id` and returned to the client. */
   readonly requestId: string;
   /** Every exchange with the upstream made for this request, for its log line. */
@@ -68,15 +70,15 @@ function bearerOf(request: Request): () => string {
  */
 export function createContextFactory(deps: ContextDependencies) {
   return ({ request }: YogaInitialContext): GatewayContext => {
-    // Only upstream calls take time, and the client bounds each one by deadlineAt (its signal is
-    // aborted then, and a retry whose backoff would not fit is not made). So the context builds
-    // no timer of its own: operations that never reach the upstream cost none.
-    const deadlineAt = Date.now() + deps.operationTimeoutMs;
-    const signal = request.signal;
+    // Only upstream calls take time, and the cancellation times the deadline only while calls are
+    // in flight (a retry whose backoff would not fit is not made). Operations that never reach the
+    // upstream cost no timer and no listener.
+    const cancellation = new OperationCancellation(Date.now() + deps.operationTimeoutMs, (abort) =>
+      onClientGone(request as Request | BufferedRequest, abort),
+    );
     const upstreamCalls: UpstreamCallRecord[] = [];
     const organizations = new OrganizationsApi(deps.client, bearerOf(request), {
-      signal,
-      deadlineAt,
+      cancellation,
       forwarded: forwardedHeaders(request),
       calls: upstreamCalls,
     });
@@ -86,7 +88,7 @@ export function createContextFactory(deps: ContextDependencies) {
     return {
       organizations,
       hints,
-      signal,
+      cancellation,
       requestId: requestIdOf(request),
       upstreamCalls,
       loaders: new OrganizationLoaders(organizations, hints),

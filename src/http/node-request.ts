@@ -10,6 +10,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/**
+ * Calls `callback` once if the client of `request` goes away before its answer is written: through
+ * the response for a lean-path request, else through the Fetch request's signal.
+ */
+export function onClientGone(request: Request | BufferedRequest, callback: () => void): void {
+  if (request instanceof BufferedRequest) {
+    request.onClientGone(callback);
+    return;
+  }
+  const signal = request.signal;
+  if (signal.aborted) callback();
+  else signal.addEventListener('abort', callback, { once: true });
+}
+
 /** The Headers read API over IncomingMessage's lower-cased header object. */
 export class NodeRequestHeaders {
   constructor(private readonly raw: IncomingMessage['headers']) {}
@@ -78,13 +92,22 @@ export class BufferedRequest {
     if (!this.controller) {
       const controller = new AbortController();
       this.controller = controller;
-      const response = this.response;
-      if (response.destroyed && !response.writableFinished) controller.abort();
-      else response.once('close', () => {
-        if (!response.writableFinished) controller.abort();
-      });
+      this.onClientGone(() => controller.abort());
     }
     return this.controller.signal;
+  }
+
+  /**
+   * Calls `callback` once if the client goes away before its answer is written (at once if it
+   * already has): what `signal` tells, without making an AbortSignal.
+   */
+  onClientGone(callback: () => void): void {
+    const response = this.response;
+    if (response.destroyed && !response.writableFinished) callback();
+    else
+      response.once('close', () => {
+        if (!response.writableFinished) callback();
+      });
   }
 
   text(): Promise<string> {

@@ -18,6 +18,7 @@ import {
   UpstreamUnavailableError,
   type UpstreamErrorCode,
 } from './errors.js';
+import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
@@ -78,13 +79,11 @@ export interface UpstreamRequest {
   authorization: string;
   /** Request id and trace context from the client's request; no other client header is sent. */
   forwarded?: ForwardedHeaders | undefined;
-  /** Aborts the call: client disconnect or the operation deadline. */
-  signal?: AbortSignal | undefined;
   /**
-   * Epoch ms by which the call, retries and backoff included, must be over. Retries that would
-   * not fit are not made, and the call is cancelled when it passes.
+   * The operation's cancellation: the call is cancelled when the client disconnects or the
+   * operation deadline passes, and retries that would not fit before the deadline are not made.
    */
-  deadlineAt?: number | undefined;
+  cancellation?: OperationCancellation | undefined;
   /** Each exchange made for this request is appended here, for the operation's log line. */
   calls?: UpstreamCallRecord[] | undefined;
 }
@@ -160,18 +159,18 @@ export class UpstreamClient {
       operation,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     };
-    const bound = boundCall(request.signal, request.deadlineAt, operation);
-    const signal = bound?.signal;
+    const cancellation = request.cancellation;
+    cancellation?.callStarted();
     try {
-      return await this.resilience.execute({ method: request.method, deadlineAt: request.deadlineAt, signal }, async () =>
-        interpret(await this.exchange(exchange, signal), operation),
+      return await this.resilience.execute({ method: request.method, deadlineAt: cancellation?.deadlineAt, cancellation }, async () =>
+        interpret(await this.exchange(exchange, cancellation), operation),
       );
     } catch (error) {
-      // The signal ended the call while it waited on a backoff or a half-open circuit's trial call.
-      if (error instanceof TaskCancelledError && signal?.aborted) throw toTransportError(error, operation, signal);
+      // The cancellation ended the call while it waited on a backoff or a half-open circuit's trial call.
+      if (error instanceof TaskCancelledError && cancellation?.aborted) throw toTransportError(error, operation, cancellation);
       throw error;
     } finally {
-      bound?.release();
+      cancellation?.callEnded();
     }
   }
 
@@ -213,7 +212,7 @@ export class UpstreamClient {
   }
 
   /** One HTTP round trip, recorded for logs and metrics and traced when tracing is on. */
-  private async exchange(exchange: Exchange, signal: AbortSignal | undefined): Promise<Answer> {
+  private async exchange(exchange: Exchange, signal: CancelSignal | undefined): Promise<Answer> {
     const started = performance.now();
     const span = this.tracing
       ? tracer().startSpan(`${exchange.method} ${exchange.route}`, {
@@ -253,7 +252,7 @@ export class UpstreamClient {
   }
 
   /** The bare HTTP exchange; transport failures become typed errors, HTTP statuses do not (yet). */
-  private async roundTrip(exchange: Exchange, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Answer> {
+  private async roundTrip(exchange: Exchange, headers: Record<string, string>, signal: CancelSignal | undefined): Promise<Answer> {
     // After a retry's backoff the operation may be over: fail without touching the network.
     if (signal?.aborted) throw toTransportError(signal.reason, exchange.operation, signal);
     let response: Dispatcher.ResponseData;
@@ -327,6 +326,9 @@ function encodeSegment(segment: string): string {
   return encodeURIComponent(segment);
 }
 
+/** What can cancel an exchange: an operation's cancellation, or a readiness probe's timeout signal. */
+type CancelSignal = OperationCancellation | AbortSignal;
+
 interface Exchange {
   method: HttpMethod;
   route: string;
@@ -360,38 +362,6 @@ function interpret(answer: Answer, operation: string): UpstreamResponse {
       cause,
     });
   }
-}
-
-/**
- * The caller's signal, also aborted when `deadlineAt` passes, so the deadline bounds the call even
- * for a caller that passed only a deadline. Past the deadline already: an aborted signal.
- *
- * One controller, one timer and one listener per call, all released when the call ends. (Node 20's
- * AbortSignal.timeout() and AbortSignal.any() cost several times that: weak references, a
- * FinalizationRegistry and a DOMException made up front; they showed in the profile.)
- */
-function boundCall(
-  signal: AbortSignal | undefined,
-  deadlineAt: number | undefined,
-  operation: string,
-): { signal: AbortSignal; release: () => void } | undefined {
-  if (deadlineAt === undefined) return signal ? { signal, release: () => {} } : undefined;
-  const controller = new AbortController();
-  const remaining = deadlineAt - Date.now();
-  const expire = () => controller.abort(new DOMException(`${operation}: the operation deadline has passed`, 'TimeoutError'));
-  if (signal?.aborted) controller.abort(signal.reason);
-  else if (remaining <= 0) expire();
-  if (controller.signal.aborted) return { signal: controller.signal, release: () => {} };
-  const timer = setTimeout(expire, remaining);
-  const forward = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forward, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forward);
-    },
-  };
 }
 
 /** A short reason for /readyz: the failure's kind, never a host name or an upstream body. */
@@ -465,7 +435,7 @@ function parseRetryAfter(value: string | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function toTransportError(error: unknown, operation: string, signal: AbortSignal | undefined, status?: number): UpstreamError {
+function toTransportError(error: unknown, operation: string, signal: CancelSignal | undefined, status?: number): UpstreamError {
   if (error instanceof UpstreamError) return error;
   const details = { operation, cause: error, ...(status === undefined ? {} : { status }) };
   if (signal?.aborted) {

@@ -1,12 +1,13 @@
 /**
  * Typed calls for the organizations endpoints of the REST contract (schema/upstream.openapi.yaml).
- * One instance per GraphQL request, bound to that caller's Authorization header and abort signal,
+ * One instance per GraphQL request, bound to that caller's Authorization header and cancellation,
  * so nothing fetched with one caller's token can be served to another.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { UpstreamCallRecord, UpstreamClient, UpstreamResponse } from './client.js';
 import { contract, describeMismatch } from './contract.js';
 import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
+import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import type { components } from './openapi.js';
 
@@ -32,10 +33,8 @@ export interface ReadOptions {
 
 /** What every call of one GraphQL request shares, besides the caller's credentials. */
 export interface CallOptions {
-  /** Aborted when the client disconnects or the operation deadline passes. */
-  signal?: AbortSignal | undefined;
-  /** Epoch ms when the operation's deadline passes; retries that would not fit are not made. */
-  deadlineAt?: number | undefined;
+  /** Ends the calls when the client disconnects or the operation deadline passes. */
+  cancellation?: OperationCancellation | undefined;
   /** Request id and trace context to send along (the only client headers that travel). */
   forwarded?: ForwardedHeaders | undefined;
   /** Collects every exchange with the upstream, for the operation's log line. */

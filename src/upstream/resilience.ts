@@ -58,7 +58,8 @@ export interface CallPlan {
   method: string;
   /** Epoch ms by which the whole call, retries included, must be over. */
   deadlineAt: number | undefined;
-  signal: AbortSignal | undefined;
+  /** Ends the call early (client gone, deadline passed); an AbortSignal is made from it only here. */
+  cancellation: { toAbortSignal(): AbortSignal } | undefined;
 }
 
 /**
@@ -124,8 +125,8 @@ export class Resilience {
 
   /**
    * Runs `attempt` under the circuit breaker, and retries it when the call is a GET and the
-   * failure is worth retrying within the deadline. `attempt` must itself honour `plan.signal`.
-   * When the signal aborts, this rejects at once with cockatiel's TaskCancelledError.
+   * failure is worth retrying within the deadline. `attempt` must itself honour `plan.cancellation`.
+   * When it aborts, this rejects at once with cockatiel's TaskCancelledError.
    */
   execute<T>(plan: CallPlan, attempt: () => Promise<T>): Promise<T> {
     const retries = plan.method === 'GET' && this.retries > 0;
@@ -146,11 +147,11 @@ export class Resilience {
   }
 
   private cancellableRun<T>(plan: CallPlan, run: () => Promise<T>): Promise<T> {
-    if (!plan.signal) return run();
+    if (!plan.cancellation) return run();
     // cockatiel's retry sleeps its backoff through an abort, and a half-open breaker makes calls
     // wait for the trial call; racing the whole call against the signal (an "aggressive" timeout)
     // keeps the deadline and a client's disconnect binding even then.
-    return this.cancellable.execute(run, plan.signal);
+    return this.cancellable.execute(run, plan.cancellation.toAbortSignal());
   }
 
   /**
@@ -180,7 +181,7 @@ export class Resilience {
       }),
       { maxAttempts: this.retries, backoff: new DelegateBackoff(() => plannedDelay) },
     );
-    return policy.execute(once, plan.signal);
+    return policy.execute(once, plan.cancellation?.toAbortSignal());
   }
 
   /** How long to wait before retrying after `error`, or undefined when it must not be retried. */
