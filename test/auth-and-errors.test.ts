@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_TOKENS } from '../src/demo/seed.js';
 import { graphql } from './gql/gql.js';
 import { errorCodes, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
@@ -127,6 +128,20 @@ describe('upstream failures', () => {
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_BAD_RESPONSE']);
     await expectRecovery();
+  });
+
+  it('reads a UTF-8 body as the upstream sent it, byte-order mark and non-Latin-1 names included', async () => {
+    // A real page from the demo, with names in three scripts, sent back with a byte-order mark.
+    const direct = await fetch(`${stack.upstream.url}/api/public/organizations?limit=3`, {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` },
+    });
+    const page = (await direct.json()) as { data: Array<{ name: string }> };
+    const names = ['東京 Analytics', 'Łódź Łabędź', 'Café ☕ 🚀'];
+    page.data.forEach((org, index) => (org.name = names[index]!));
+    stack.upstream.injectFault({ kind: 'badBody', body: `\uFEFF${JSON.stringify(page)}` });
+    const response = await stack.query(Names, {});
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.organizations.edges.map((edge) => edge.node.name)).toEqual(names);
   });
 
   it('maps an upstream slower than the operation deadline to UPSTREAM_TIMEOUT', async () => {
