@@ -5,8 +5,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
-import { DEMO_TOKENS } from './demo/seed.js';
-import { startDemoUpstream, type DemoUpstream } from './demo/upstream.js';
+import type { DemoUpstream } from './demo/upstream.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
 import { createLogger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -60,8 +59,12 @@ async function main(): Promise<void> {
   const tracing = await startTracing();
 
   let demo: DemoUpstream | undefined;
+  let demoToken = '';
   let upstreamUrl = config.upstreamUrl;
   if (!upstreamUrl) {
+    // Loaded only when it runs: a gateway in front of a real API keeps none of the demo in memory.
+    const [{ startDemoUpstream }, { DEMO_TOKENS }] = await Promise.all([import('./demo/upstream.js'), import('./demo/seed.js')]);
+    demoToken = DEMO_TOKENS.admin;
     demo = await startDemoUpstream();
     upstreamUrl = new URL(demo.url);
   }
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
     tracing: tracing !== undefined,
     ...(trustedDocuments ? { trustedDocuments } : {}),
     operationTimeoutMs: config.operationTimeoutMs,
-    ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${DEMO_TOKENS.admin}` } } : {}),
+    ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${demoToken}` } } : {}),
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
     corsOrigins: config.corsOrigins,
@@ -102,8 +105,8 @@ async function main(): Promise<void> {
   if (demo) {
     lines.push(
       `Upstream: the built-in demo API at ${demo.url} (set UPSTREAM_URL to use a real one)`,
-      `Demo token: ${DEMO_TOKENS.admin}  (GraphiQL already sends it)`,
-      `Try: curl -s ${endpoint} -H 'Authorization: Bearer ${DEMO_TOKENS.admin}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
+      `Demo token: ${demoToken}  (GraphiQL already sends it)`,
+      `Try: curl -s ${endpoint} -H 'Authorization: Bearer ${demoToken}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
     );
   } else {
     lines.push(`Upstream: ${upstreamUrl.origin}`);

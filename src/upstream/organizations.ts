@@ -3,9 +3,8 @@
  * One instance per GraphQL request, bound to that caller's Authorization header and cancellation,
  * so nothing fetched with one caller's token can be served to another.
  */
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { UpstreamCallRecord, UpstreamClient, UpstreamResponse } from './client.js';
-import { contract, describeMismatch } from './contract.js';
+import { contract, describeMismatch, type Validator } from './contract.js';
 import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
 import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
@@ -114,7 +113,7 @@ function include(options: ReadOptions): 'jwtSecret' | undefined {
   return options.includeJwtSecret ? 'jwtSecret' : undefined;
 }
 
-function checked<T>(response: UpstreamResponse, validate: ValidateFunction<T>, operation: string): T {
+function checked<T>(response: UpstreamResponse, validate: Validator<T>, operation: string): T {
   if (validate(response.body)) return response.body;
   throw new UpstreamBadResponseError(
     `${operation} answered ${response.status} with a body that breaks the contract: ${describeMismatch(validate)}`,
