@@ -38,6 +38,20 @@ const CreateFull = graphql(`
   }
 `);
 
+const CreateScheduleIfAsked = graphql(`
+  mutation CreateScheduleIfAsked($input: CreateOrganizationInput!, $withSchedule: Boolean!) {
+    createOrganization(input: $input) {
+      organization {
+        ...NameAndSchedule
+      }
+    }
+  }
+  fragment NameAndSchedule on Organization {
+    name
+    insightsFrequency @include(if: $withSchedule)
+  }
+`);
+
 const Update = graphql(`
   mutation Update($input: UpdateOrganizationInput!) {
     updateOrganization(input: $input) {
@@ -113,6 +127,19 @@ describe('Mutation.createOrganization', () => {
       expect.stringMatching(/^GET \/api\/public\/organizations\/[^/]+$/),
     ]);
     expect(calls.every((call) => call.query['include'] === 'jwtSecret')).toBe(true);
+  });
+
+  it.each([
+    [false, ['POST']],
+    [true, ['POST', 'GET']],
+  ])('reads a field the create answer lacks through a fragment only when @include(if: %s) selects it', async (withSchedule, methods) => {
+    const response = await stack.query(CreateScheduleIfAsked, { input: { name: `Schedule ${String(withSchedule)}` }, withSchedule });
+    expect(response.body.errors).toBeUndefined();
+    const organization = response.body.data!.createOrganization.organization!;
+    expect(organization.name).toBe(`Schedule ${String(withSchedule)}`);
+    if (withSchedule) expect(organization.insightsFrequency).toEqual(expect.any(String));
+    else expect(organization).not.toHaveProperty('insightsFrequency');
+    expect(stack.apiCalls().map((call) => call.method)).toEqual(methods);
   });
 
   it.each([

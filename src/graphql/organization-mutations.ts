@@ -4,12 +4,19 @@
  * before any upstream call; what the upstream rejects (400/409/422/404) comes back as userErrors.
  * Only the fields the caller set are sent: no invented defaults, no nulls for omitted fields.
  */
+import { collectSubFields } from '@graphql-tools/utils';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { GatewayContext } from '../context.js';
 import { UpstreamHttpError } from '../upstream/errors.js';
-import type { CreateOrganizationBody, OrganizationRecord, UpdateOrganizationBody } from '../upstream/organizations.js';
+import type {
+  CreateOrganizationBody,
+  Organization as UpstreamOrganization,
+  OrganizationRecord,
+  UpdateOrganizationBody,
+} from '../upstream/organizations.js';
 import { builder } from './builder.js';
-import { sanitizeDetail } from './errors.js';
+import { gatewayError, sanitizeDetail } from './errors.js';
 import { Organization } from './organization.js';
 import { UserError, type UserErrorShape } from './user-error.js';
 
@@ -102,7 +109,7 @@ function payloadType(name: string, verb: string) {
         type: Organization,
         nullable: true,
         description: `The organization after ${verb}; null when userErrors is not empty.`,
-        resolve: (payload) => payload.organization,
+        resolve: (payload, _args, ctx, info) => payload.organization && complete(payload.organization, ctx, info),
       }),
       userErrors: t.field({
         type: [UserError],
@@ -144,6 +151,29 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/**
+ * The write answer as an Organization. It lacks some fields (seeds 000/001): when the operation
+ * selects one of them under `organization` (fragments and @skip/@include honoured), the
+ * organization is read in full first, once per request through the loader; otherwise the answer
+ * is used as it is, with no extra call. Organization's fields are plain property reads, so a field
+ * the record lacks is one whose GraphQL field has no resolver and whose name it does not have.
+ */
+function complete(record: OrganizationRecord, ctx: GatewayContext, info: GraphQLResolveInfo): UpstreamOrganization | Promise<UpstreamOrganization> {
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = type.getFields();
+  const selected = collectSubFields(info.schema, info.fragments, info.variableValues, type, [...info.fieldNodes]).fields;
+  const lacksSelected = [...selected.values()].some(([node]) => {
+    const name = node!.name.value;
+    const field = fields[name];
+    return field !== undefined && field.resolve === undefined && !(name in record);
+  });
+  if (!lacksSelected) return record as UpstreamOrganization;
+  return ctx.loaders.byId.load(record.id).then((full) => {
+    if (!full) throw gatewayError('NOT_FOUND', 'This organization no longer exists or is no longer visible to you.');
+    return { ...full, ...record };
+  });
+}
 
 function failed(userErrors: UserErrorShape[]): PayloadShape {
   return { organization: null, userErrors };

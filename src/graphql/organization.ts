@@ -2,10 +2,8 @@
  * The Organization type, its enums, and its root fields: `organizations`, `organization`, and
  * (through the Node interface) `node`/`nodes`. Mutations live in ./organization-mutations.ts.
  */
-import type { GatewayContext } from '../context.js';
-import type { Organization as UpstreamOrganization, OrganizationRecord } from '../upstream/organizations.js';
+import type { Organization as UpstreamOrganization } from '../upstream/organizations.js';
 import { builder } from './builder.js';
-import { gatewayError } from './errors.js';
 import { forwardPage, pageConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export const OnboardingStatus = builder.enumType('OnboardingStatus', {
@@ -41,27 +39,13 @@ export const AccessLevel = builder.enumType('AccessLevel', {
 });
 
 /**
- * The source object is what the upstream returned. Reads from list/get carry every field; create
- * and update answers leave some out (seeds 000/001), and those are fetched in full on demand.
+ * The source object is what the upstream returned. Reads from list/get carry every field. Create
+ * and update answers leave some out (seeds 000/001); their payload completes the record before it
+ * gets here when the operation selects a missing field (./organization-mutations.ts), so every
+ * field below is a plain property read. (Resolvers here, one call and one resolve-info object per
+ * field per organization, were about a tenth of the CPU time of a list operation.)
  */
-export const Organization = builder.objectRef<OrganizationRecord>('Organization');
-
-type FieldKey = Exclude<keyof UpstreamOrganization, 'id' | 'jwtSecret'>;
-
-/**
- * Resolves a field from the record when it has it, else from the full organization, fetched once
- * per request through the loader. Synchronous in the common case: no promise per field.
- */
-function fromRecord<K extends FieldKey>(key: K) {
-  return (org: OrganizationRecord, _args: object, ctx: GatewayContext): UpstreamOrganization[K] | Promise<UpstreamOrganization[K]> =>
-    key in org ? (org[key] as UpstreamOrganization[K]) : loadFull(org.id, ctx).then((full) => full[key]);
-}
-
-async function loadFull(id: string, ctx: GatewayContext): Promise<UpstreamOrganization> {
-  const full = await ctx.loaders.byId.load(id);
-  if (!full) throw gatewayError('NOT_FOUND', 'This organization no longer exists or is no longer visible to you.');
-  return full;
-}
+export const Organization = builder.objectRef<UpstreamOrganization>('Organization');
 
 builder.node(Organization, {
   description: 'An organization the caller is a member of, as the organizations API describes it.',
@@ -79,83 +63,68 @@ builder.node(Organization, {
     }),
     name: t.exposeString('name', { description: 'Name of the organization' }),
     slug: t.exposeString('slug', { description: 'URL-friendly slug' }),
-    customAiContext: t.string({ nullable: true, description: 'Custom context for AI', resolve: fromRecord('customAiContext') }),
-    onboardingStatus: t.field({ type: OnboardingStatus, description: 'Onboarding status', resolve: fromRecord('onboardingStatus') }),
-    fullEmbedEnabled: t.boolean({ description: 'Full embed enabled flag', resolve: fromRecord('fullEmbedEnabled') }),
-    embedAllowedOrigins: t.stringList({
+    customAiContext: t.exposeString('customAiContext', { nullable: true, description: 'Custom context for AI' }),
+    onboardingStatus: t.expose('onboardingStatus', { type: OnboardingStatus, description: 'Onboarding status' }),
+    fullEmbedEnabled: t.exposeBoolean('fullEmbedEnabled', { description: 'Full embed enabled flag' }),
+    embedAllowedOrigins: t.exposeStringList('embedAllowedOrigins', {
       description: 'Allowed embed origins: exact origins (https://example.com) or wildcard patterns (https://*.example.com).',
-      resolve: fromRecord('embedAllowedOrigins'),
     }),
-    isBillable: t.boolean({
+    isBillable: t.exposeBoolean('isBillable', {
       description:
         '[Self-hosted] Whether the organization is billable. Defaults to true. Relevant for self-hosted deployments where billing gates certain features. When false, the organization will not be counted towards billable usage and will have a limited set of features. When true, the organization will be counted towards billable usage (after a 14-day trial) and will have access to all features.',
-      resolve: fromRecord('isBillable'),
     }),
-    insightsEnabled: t.boolean({
+    insightsEnabled: t.exposeBoolean('insightsEnabled', {
       description: 'Whether automated insights generation is enabled for this organization.',
-      resolve: fromRecord('insightsEnabled'),
     }),
-    insightsFrequency: t.field({
+    insightsFrequency: t.expose('insightsFrequency', {
       type: InsightsFrequency,
       description: 'How often automated insights are generated. NEVER means automatic generation is disabled.',
-      resolve: fromRecord('insightsFrequency'),
     }),
     // The REST schema types these as `number`; they are days, so Int serves clients better.
-    insightsPreferredDayOfWeek: t.int({
+    insightsPreferredDayOfWeek: t.exposeInt('insightsPreferredDayOfWeek', {
       nullable: true,
       description: 'Preferred day of week for weekly insights. 0 is Sunday.',
-      resolve: fromRecord('insightsPreferredDayOfWeek'),
     }),
-    insightsPreferredDayOfMonth: t.int({
+    insightsPreferredDayOfMonth: t.exposeInt('insightsPreferredDayOfMonth', {
       nullable: true,
       description: 'Preferred day of month for monthly insights.',
-      resolve: fromRecord('insightsPreferredDayOfMonth'),
     }),
-    allowOnDemandAiUsage: t.boolean({
+    allowOnDemandAiUsage: t.exposeBoolean('allowOnDemandAiUsage', {
       description: 'Whether the organization can continue using AI beyond included monthly AI credits.',
-      resolve: fromRecord('allowOnDemandAiUsage'),
     }),
-    aiUsageOverageLimitCents: t.int({
+    aiUsageOverageLimitCents: t.exposeInt('aiUsageOverageLimitCents', {
       nullable: true,
       description: 'Maximum AI usage overage for the organization in cents. Null means no limit.',
-      resolve: fromRecord('aiUsageOverageLimitCents'),
     }),
-    defaultDashboardAccessAudience: t.field({
+    defaultDashboardAccessAudience: t.expose('defaultDashboardAccessAudience', {
       type: AccessAudience,
       description: 'Default audience for newly created dashboards',
-      resolve: fromRecord('defaultDashboardAccessAudience'),
     }),
-    defaultDashboardAccessLevel: t.field({
+    defaultDashboardAccessLevel: t.expose('defaultDashboardAccessLevel', {
       type: AccessLevel,
       description: 'Default permission level for the audience. Creator always gets MANAGE regardless.',
-      resolve: fromRecord('defaultDashboardAccessLevel'),
     }),
-    defaultChatAccessAudience: t.field({
+    defaultChatAccessAudience: t.expose('defaultChatAccessAudience', {
       type: AccessAudience,
       description: 'Default audience for newly created chats',
-      resolve: fromRecord('defaultChatAccessAudience'),
     }),
-    defaultChatAccessLevel: t.field({
+    defaultChatAccessLevel: t.expose('defaultChatAccessLevel', {
       type: AccessLevel,
       description: 'Default permission level for new chats. Creator always gets MANAGE regardless.',
-      resolve: fromRecord('defaultChatAccessLevel'),
     }),
-    defaultAutomationAccessAudience: t.field({
+    defaultAutomationAccessAudience: t.expose('defaultAutomationAccessAudience', {
       type: AccessAudience,
       description: 'Default audience for newly created automations',
-      resolve: fromRecord('defaultAutomationAccessAudience'),
     }),
-    defaultAutomationAccessLevel: t.field({
+    defaultAutomationAccessLevel: t.expose('defaultAutomationAccessLevel', {
       type: AccessLevel,
       description: 'Default permission level for new automations. Creator always gets MANAGE regardless.',
-      resolve: fromRecord('defaultAutomationAccessLevel'),
     }),
-    trialEndsAt: t.field({
+    trialEndsAt: t.expose('trialEndsAt', {
       type: 'DateTime',
       nullable: true,
       description:
         '[Self-hosted] ISO 8601 date when the trial ends, or null if no trial. Trial starts after the organization is created and becomes billable.',
-      resolve: fromRecord('trialEndsAt'),
     }),
     jwtSecret: t.string({
       nullable: true,
