@@ -25,7 +25,7 @@ import { plan, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './
 import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream } from './lib/stack.js';
 
 const SPECS = {
-  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', default: 3, description: 'Rounds over all scenarios and targets (medians are taken over them).' },
+  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', default: 5, description: 'Rounds over all scenarios and targets (medians are taken over them).' },
   duration: { flag: 'duration', env: 'BENCH_DURATION', default: 5, description: 'Seconds of measured load per target and round.' },
   warmup: { flag: 'warmup', env: 'BENCH_WARMUP', default: 1, description: 'Seconds of unmeasured load before each measured run.' },
   connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent keep-alive connections of the load generator.' },
