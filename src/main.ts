@@ -4,6 +4,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
 import type { DemoUpstream } from './demo/upstream.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
@@ -20,6 +21,17 @@ import { UpstreamClient } from './upstream/client.js';
  */
 const SHUTDOWN_MARGIN_MS = 1_000;
 
+/**
+ * How far V8 lets the old generation grow past what survived the last full GC before it runs the
+ * next one: 1.5×. V8's own choice varies from run to run between about 1.4× and 4×, and at 4× the
+ * gateway's old generation (live heap ~28 MB) reached 115 MB under list-100 load, peak RSS ~228 MB,
+ * in one run of three; at 1.5× it stays near 40 MB (peak RSS ~145 MB) with no measurable change
+ * in CPU per operation, since little is promoted. Set here rather than on node's command line so
+ * that it holds however the gateway is started (Node refuses this flag in NODE_OPTIONS). V8 reads
+ * it at every GC; a V8 without the flag only prints a warning.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 function printHelp(): void {
   const width = Math.max(...SETTINGS.map((setting) => setting.name.length));
   const lines = SETTINGS.map((setting) => `  ${setting.name.padEnd(width)}  ${setting.description} Default: ${setting.default}.`);
@@ -29,6 +41,7 @@ function printHelp(): void {
 }
 
 async function main(): Promise<void> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     printHelp();
     return;
