@@ -5,7 +5,7 @@
  * Only the fields the caller set are sent: no invented defaults, no nulls for omitted fields.
  */
 import { collectSubFields } from '@graphql-tools/utils';
-import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { GatewayContext } from '../context.js';
 import { UpstreamHttpError } from '../upstream/errors.js';
@@ -162,7 +162,9 @@ builder.mutationFields((t) => ({
 function complete(record: OrganizationRecord, ctx: GatewayContext, info: GraphQLResolveInfo): UpstreamOrganization | Promise<UpstreamOrganization> {
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const fields = type.getFields();
-  const selected = collectSubFields(info.schema, info.fragments, info.variableValues, type, [...info.fieldNodes]).fields;
+  // info.fieldNodes as it is (its type is only readonly): a copy would be a new key for
+  // collectSubFields' memoization on every call.
+  const selected = collectSubFields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes as FieldNode[]).fields;
   const lacksSelected = [...selected.values()].some(([node]) => {
     const name = node!.name.value;
     const field = fields[name];
