@@ -6,7 +6,7 @@
  */
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TaskCancelledError } from 'cockatiel';
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   UpstreamAbortedError,
   UpstreamBadResponseError,
@@ -22,6 +22,7 @@ import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
+import { Pool, errors as undiciErrors, request as undiciRequest } from './undici-core.js';
 
 export type { CircuitState };
 
@@ -259,7 +260,7 @@ export class UpstreamClient {
     try {
       // Redirects are not followed: undici's request() never does unless told to, and a redirect
       // could carry the caller's token to another host. A 3xx is an unexpected status.
-      response = await this.dispatcher.request({
+      response = await undiciRequest(this.dispatcher, {
         origin: this.origin,
         path: exchange.path,
         method: exchange.method,

@@ -1,0 +1,16 @@
+// Types for the undici modules ./undici-core.ts loads directly (undici ships types for its index only).
+declare module 'undici/lib/dispatcher/pool.js' {
+  import type { Pool } from 'undici';
+  const PoolModule: typeof Pool;
+  export default PoolModule;
+}
+declare module 'undici/lib/core/errors.js' {
+  import type { errors } from 'undici';
+  const errorsModule: typeof errors;
+  export default errorsModule;
+}
+declare module 'undici/lib/api/api-request.js' {
+  import type { Dispatcher } from 'undici';
+  const requestModule: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+  export default requestModule;
+}
