@@ -33,7 +33,7 @@ const SHUTDOWN_MARGIN_MS = 1_000;
  * The young generation's size cannot be set here: V8 fixes it before any code runs. `npm start`
  * gives node `--max-semi-space-size=8` (package.json; the bench reads the flags from there), a
  * young generation of 16 MB instead of V8's 32 MB: peak RSS under list load ~145 MB instead of
- * ~155–160 MB, list-of-20 CPU about the same, list-of-100 CPU 20–40 % higher (README,
+ * ~155–160 MB, list-of-20 CPU about the same, list-of-100 CPU 18–39 % higher in paired runs (README,
  * Performance, says how to trade back).
  */
 const HEAP_GROWING_PERCENT = 50;
