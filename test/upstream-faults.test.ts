@@ -131,10 +131,7 @@ describe('upstream faults on reads', () => {
   }
 
   it('answers UPSTREAM_UNAVAILABLE when the upstream is not listening, and recovers once it is', async () => {
-    const parked = createServer();
-    await new Promise<void>((resolve) => parked.listen(0, '127.0.0.1', resolve));
-    const { port } = parked.address() as AddressInfo;
-    await new Promise<void>((resolve) => parked.close(() => resolve()));
+    const port = await unusedPort();
     const gateway = await startGateway(`http://127.0.0.1:${port}`, FAST);
     let upstream: DemoUpstream | undefined;
     try {
@@ -614,4 +611,26 @@ async function startRecorder(): Promise<{ url: string; received: IncomingHttpHea
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A loopback port nothing listens on. It is taken below the range the OS hands out for `listen(0)`
+ * (32768 and up on Linux, 49152 and up elsewhere), where every other test's server lives: a port
+ * from that range, freed for this test, was once taken by another test file's server running in
+ * parallel, which then answered the gateway with a 404.
+ */
+async function unusedPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const probe = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      return port;
+    }
+  }
+  throw new Error('no free loopback port between 20000 and 29999');
 }
