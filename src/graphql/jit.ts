@@ -24,11 +24,10 @@ export function useJitExecution(): Plugin {
       jit.onExecute({ args, setExecuteFn: (fn) => (compiled = fn) });
       if (!compiled) return;
       const viaJit = compiled;
-      const orStandard = (executionArgs: ExecutionArgs) => (result: unknown) =>
-        rejectedBeforeExecution(result) ? standard(executionArgs) : result;
       setExecuteFn(((executionArgs: ExecutionArgs) => {
+        const orStandard = (result: unknown) => (rejectedBeforeExecution(result) ? standard(executionArgs) : result);
         const result = viaJit(executionArgs);
-        return result instanceof Promise ? result.then(orStandard(executionArgs)) : orStandard(executionArgs)(result);
+        return result instanceof Promise ? result.then(orStandard) : orStandard(result);
       }) as typeof standard);
     },
   };
