@@ -1,7 +1,8 @@
 /**
  * `npm run bench:profile`: where the gateway's CPU time goes under the list-of-20 load.
  *
- * Starts the demo upstream and the gateway under `node --cpu-prof`, drives the list-of-20 scenario
+ * Starts the demo upstream and the gateway under `node --cpu-prof` (compiled, as `npm run bench`
+ * runs it, so the profile shows the code that is measured), drives the list-of-20 scenario
  * (16 connections by default) with autocannon, stops the gateway with SIGTERM (it must exit cleanly
  * for node to write the profile), then prints the top functions by self time, the time per package
  * and the heaviest functions by total time. Only samples taken during the measured load count
@@ -16,7 +17,8 @@ import { sampleCheck } from './lib/check.js';
 import { sourceLocator } from './lib/source-locations.js';
 import { measure } from './lib/load.js';
 import { choiceOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
-import { ROOT } from './lib/processes.js';
+import { COMPILED_DIR } from './lib/compile.js';
+import { ROOT, RUNNERS, type Runner } from './lib/processes.js';
 import { fmt, table } from './lib/report.js';
 import { plan, SCENARIOS, type ScenarioName } from './lib/scenarios.js';
 import { startGateway, startUpstream } from './lib/stack.js';
@@ -27,6 +29,12 @@ const SPECS = {
   connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent connections.' },
   interval: { flag: 'interval', env: 'BENCH_PROFILE_INTERVAL_US', default: 500, description: 'Sampling interval of the CPU profiler in µs.' },
   scenario: { flag: 'scenario', env: 'BENCH_SCENARIO', default: 'list-20' as ScenarioName, description: 'The scenario to profile.' },
+  runner: {
+    flag: 'runner',
+    env: 'BENCH_RUNNER',
+    default: 'compiled' as Runner,
+    description: 'How the gateway runs, as in `npm run bench`: compiled (the default, what the bench measures), node or tsx (these add tsx\'s per-function name wrappers).',
+  },
   top: { flag: 'top', env: 'BENCH_TOP', default: 25, description: 'How many functions to list.' },
 } satisfies Record<string, OptionSpec<unknown>>;
 
@@ -41,6 +49,7 @@ async function main(): Promise<number> {
   const interval = numberOption(SPECS.interval, 50, 100_000);
   const scenario = choiceOption(SPECS.scenario, SCENARIOS);
   const top = numberOption(SPECS.top, 5, 200);
+  const runner = choiceOption(SPECS.runner, RUNNERS);
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const directory = join(ROOT, 'bench', 'results', 'profiles', stamp);
@@ -49,6 +58,7 @@ async function main(): Promise<number> {
   const upstream = await startUpstream();
   const gateway = await startGateway({
     upstreamUrl: upstream.url,
+    runner,
     nodeArgs: ['--cpu-prof', '--cpu-prof-dir', directory, '--cpu-prof-interval', String(interval)],
   });
   let window: { fromUs: number; toUs: number } | undefined;
@@ -59,7 +69,7 @@ async function main(): Promise<number> {
     const origin = new URL(gateway.url).origin;
     const check = await sampleCheck(origin, scenarioPlan, () => upstream.count());
     if (check.problem) throw new Error(`the gateway answers ${scenario} wrongly: ${check.problem}`);
-    process.stdout.write(`profiling ${scenario} on the gateway: ${warmupSec} s warm-up, ${durationSec} s at ${connections} connections…\n`);
+    process.stdout.write(`profiling ${scenario} on the gateway (via ${runner}): ${warmupSec} s warm-up, ${durationSec} s at ${connections} connections…\n`);
     // process.hrtime and V8's profile timestamps both read CLOCK_MONOTONIC, in different units.
     const fromUs = Number(process.hrtime.bigint() / 1000n) + warmupSec * 1e6;
     load = await measure({
@@ -92,7 +102,7 @@ async function main(): Promise<number> {
   const file = files.sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
-  const sourceRoot = pathToFileURL(join(ROOT, 'src')).href + '/';
+  const sourceRoot = pathToFileURL(join(runner === 'compiled' ? COMPILED_DIR : ROOT, 'src')).href + '/';
   const inWindow = window !== undefined && window.fromUs < profile.endTime && window.toUs > profile.startTime;
   const locate = await sourceLocator(new Set(profile.nodes.map((node) => node.callFrame.url).filter((url) => url.startsWith(sourceRoot))));
   const analysis = analyzeProfile(profile, { sourceRoot, top, locate, ...(inWindow && window ? window : {}) });

@@ -231,12 +231,13 @@ function shortLocation(
 ): string {
   if (!frame.url) return '';
   let url = frame.url;
-  // Positions are 0-based and refer to the code V8 ran; for own files, tsx's one-line output.
+  // Positions are 0-based and refer to the code V8 ran (compiled files, or tsx's one-line output).
   let line: number | string = frame.lineNumber + 1;
   if (url.startsWith(sourceRoot)) {
     const original = locate?.(url, frame.lineNumber, frame.columnNumber);
     line = original ?? `${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    url = `src/${url.slice(sourceRoot.length)}`;
+    // The compiled runner's tree mirrors src/ with .js for .ts.
+    url = `src/${url.slice(sourceRoot.length).replace(/\.js$/, '.ts')}`;
   } else {
     const at = url.lastIndexOf('/node_modules/');
     if (at >= 0) url = url.slice(at + '/node_modules/'.length);

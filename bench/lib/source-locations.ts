@@ -1,11 +1,14 @@
 /**
- * Maps profile positions in the project's own files back to TypeScript lines. tsx compiles each
- * file with esbuild into one minified line (`minifyWhitespace`, `keepNames`), so a profile only says
- * "client.ts:1, column 5310". Compiling the file again with the same esbuild options reproduces that
- * code and its source map. Best effort: without esbuild (tsx's own dependency) or when the code
- * changed since the profile, locations stay as the profile gives them.
+ * Maps profile positions in the project's own files back to TypeScript lines.
+ * - The `compiled` runner (what the bench measures): esbuild wrote a source map next to each file
+ *   (./compile.ts), which is read as it is.
+ * - tsx: tsx compiles each file with esbuild into one minified line (`minifyWhitespace`,
+ *   `keepNames`), so a profile only says "client.ts:1, column 5310". Compiling the file again with
+ *   the same esbuild options reproduces that code and its source map.
+ * Best effort: without esbuild (tsx's own dependency) or when the code changed since the profile,
+ * locations stay as the profile gives them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +33,11 @@ function mapFor(url: string, compile: Transform): SourceMap | null {
   let map: SourceMap | null = null;
   try {
     const file = fileURLToPath(url);
+    if (existsSync(`${file}.map`)) {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+      maps.set(url, map);
+      return map;
+    }
     const result = compile(readFileSync(file, 'utf8'), {
       // tsx's options (node_modules/tsx/dist, `Ne` and the ESM transform).
       target: `node${process.versions.node}`,
