@@ -108,6 +108,19 @@ describe('request ids, logs and metrics', () => {
     expect(text).not.toContain(DEMO_TOKENS.admin);
   });
 
+  it('counts the requests in flight when scraped: the scrape itself and one waiting on the upstream', async () => {
+    const scrape = async () => /^http_requests_in_flight (\d+)$/m.exec(await (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text())?.[1];
+    expect(await scrape()).toBe('1');
+    stack.upstream.injectFault({ kind: 'delay', ms: 400, match: { method: 'GET' } });
+    const slow = postGraphQL(stack.gateway.url, '{ organizations(first: 1) { edges { node { name } } } }');
+    // The slow request has reached the upstream once the demo recorded it.
+    const before = stack.apiCalls().length;
+    await expect.poll(() => stack.apiCalls().length > before, { timeout: 2000, interval: 10 }).toBe(true);
+    expect(await scrape()).toBe('2');
+    expect((await slow).status).toBe(200);
+    expect(await scrape()).toBe('1');
+  });
+
   it('caps distinct operation names so a client cannot grow the metric series without bound', async () => {
     const flood = Array.from({ length: 250 }, (_, index) => `Flood${index}`);
     for (const name of flood) metrics.operationLabel(name);
