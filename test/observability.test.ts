@@ -112,9 +112,9 @@ describe('request ids, logs and metrics', () => {
     const scrape = async () => /^http_requests_in_flight (\d+)$/m.exec(await (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text())?.[1];
     expect(await scrape()).toBe('1');
     stack.upstream.injectFault({ kind: 'delay', ms: 400, match: { method: 'GET' } });
+    const before = stack.apiCalls().length;
     const slow = postGraphQL(stack.gateway.url, '{ organizations(first: 1) { edges { node { name } } } }');
     // The slow request has reached the upstream once the demo recorded it.
-    const before = stack.apiCalls().length;
     await expect.poll(() => stack.apiCalls().length > before, { timeout: 2000, interval: 10 }).toBe(true);
     expect(await scrape()).toBe('2');
     expect((await slow).status).toBe(200);

@@ -33,22 +33,22 @@ function mapFor(url: string, compile: Transform): SourceMap | null {
   let map: SourceMap | null = null;
   try {
     const file = fileURLToPath(url);
+    let raw: string;
     if (existsSync(`${file}.map`)) {
-      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
-      maps.set(url, map);
-      return map;
+      raw = readFileSync(`${file}.map`, 'utf8');
+    } else {
+      raw = compile(readFileSync(file, 'utf8'), {
+        // tsx's options (node_modules/tsx/dist, `Ne` and the ESM transform).
+        target: `node${process.versions.node}`,
+        loader: 'ts',
+        format: 'esm',
+        sourcefile: file,
+        sourcemap: true,
+        minifyWhitespace: true,
+        keepNames: true,
+      }).map;
     }
-    const result = compile(readFileSync(file, 'utf8'), {
-      // tsx's options (node_modules/tsx/dist, `Ne` and the ESM transform).
-      target: `node${process.versions.node}`,
-      loader: 'ts',
-      format: 'esm',
-      sourcefile: file,
-      sourcemap: true,
-      minifyWhitespace: true,
-      keepNames: true,
-    });
-    map = new SourceMap(JSON.parse(result.map) as ConstructorParameters<typeof SourceMap>[0]);
+    map = new SourceMap(JSON.parse(raw) as ConstructorParameters<typeof SourceMap>[0]);
   } catch {
     map = null;
   }
