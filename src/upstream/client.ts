@@ -357,6 +357,9 @@ interface Answer {
   bytes: Uint8Array;
 }
 
+/** Node built without ICU has no transcode(). */
+const hasTranscoder = typeof transcode === 'function';
+
 /**
  * The body as text: UTF-8 without a byte-order mark, as undici's text() decodes it.
  *
@@ -367,9 +370,6 @@ interface Answer {
  * Japanese and Cyrillic names). Pure ASCII (the common case: found by a SIMD check) is copied as
  * it is. Invalid UTF-8 keeps the standard decoder, for its replacement characters.
  */
-/** Node built without ICU has no transcode(). */
-const hasTranscoder = typeof transcode === 'function';
-
 function decodeBody(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const body = buffer.length > 2 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
