@@ -144,6 +144,24 @@ describe('upstream failures', () => {
     expect(response.body.data!.organizations.edges.map((edge) => edge.node.name)).toEqual(names);
   });
 
+  it('reads a body with invalid UTF-8 as the standard decoder does: a replacement character, nothing else lost', async () => {
+    const direct = await fetch(`${stack.upstream.url}/api/public/organizations?limit=2`, {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` },
+    });
+    const page = (await direct.json()) as { data: Array<{ name: string }> };
+    page.data[0]!.name = 'Broken ## byte';
+    page.data[1]!.name = 'Café 東京';
+    const bytes = Buffer.from(JSON.stringify(page));
+    const at = bytes.indexOf('##');
+    // 0xC3 starts a two-byte sequence that "(" cannot continue.
+    bytes[at] = 0xc3;
+    bytes[at + 1] = 0x28;
+    stack.upstream.injectFault({ kind: 'badBody', body: bytes.toString('base64'), encoding: 'base64' });
+    const response = await stack.query(Names, {});
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.organizations.edges.map((edge) => edge.node.name)).toEqual(['Broken \uFFFD( byte', 'Café 東京']);
+  });
+
   it('maps an upstream slower than the operation deadline to UPSTREAM_TIMEOUT', async () => {
     stack.upstream.injectFault({ kind: 'delay', ms: 2_000 });
     const started = Date.now();

@@ -347,6 +347,14 @@ describe('demo upstream: faults', () => {
     expect(await response.text()).toBe('{"data": [tru');
   });
 
+  it('sends an injected bad body given as base64 byte for byte', async () => {
+    const bytes = Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]);
+    upstream.injectFault({ kind: 'badBody', body: bytes.toString('base64'), encoding: 'base64' });
+    const response = await fetch(upstream.url + ORGS, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } });
+    expect(response.headers.get('content-length')).toBe('6');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
+
   it('sends the headers and half the body, stalls for the injected milliseconds, then finishes', async () => {
     upstream.injectFault({ kind: 'slowBody', ms: 150 });
     const started = performance.now();
@@ -367,6 +375,7 @@ describe('demo upstream: faults', () => {
   it('rejects a malformed fault with a TypeError', () => {
     expect(() => upstream.injectFault({ kind: 'delay', ms: -1 })).toThrow(TypeError);
     expect(() => upstream.injectFault(JSON.parse('{"kind":"status","status":503,"time":2}') as never)).toThrow(/unknown key "time"/);
+    expect(() => upstream.injectFault(JSON.parse('{"kind":"badBody","body":"","encoding":"hex"}') as never)).toThrow(/"encoding" must be "utf8" or "base64"/);
   });
 });
 

@@ -56,8 +56,11 @@ export type Fault =
   | (FaultCommon & { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> })
   /** Wait `ms`, then answer normally. */
   | (FaultCommon & { kind: 'delay'; ms: number })
-  /** Answer `status` (default 200) with this raw body, labelled `application/json`. */
-  | (FaultCommon & { kind: 'badBody'; body: string; status?: number })
+  /**
+   * Answer `status` (default 200) with this raw body, labelled `application/json`. With
+   * `encoding: 'base64'`, `body` is the base64 of the bytes to send (e.g. invalid UTF-8). @default encoding 'utf8'
+   */
+  | (FaultCommon & { kind: 'badBody'; body: string; status?: number; encoding?: 'utf8' | 'base64' })
   /** Send the headers and the first half of the normal answer, wait `ms`, then send the rest. */
   | (FaultCommon & { kind: 'slowBody'; ms: number })
   /** Reset the connection (TCP RST) without answering. */
@@ -329,10 +332,12 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       case 'delay':
         await wait(fault.ms);
         return send(res, respond());
-      case 'badBody':
-        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fault.body) });
-        res.end(fault.body);
+      case 'badBody': {
+        const payload = Buffer.from(fault.body, fault.encoding ?? 'utf8');
+        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-length': payload.length });
+        res.end(payload);
         return;
+      }
       case 'slowBody': {
         const reply = respond();
         const payload = Buffer.from(serialize(reply));
@@ -654,7 +659,7 @@ function defaultFaultBody(status: number): unknown {
 const FAULT_KEYS: Readonly<Record<Fault['kind'], readonly string[]>> = {
   status: ['status', 'body', 'headers'],
   delay: ['ms'],
-  badBody: ['body', 'status'],
+  badBody: ['body', 'status', 'encoding'],
   slowBody: ['ms'],
   reset: [],
   resetBody: [],
@@ -714,7 +719,9 @@ function parseFault(value: unknown): Fault {
     case 'badBody': {
       if (typeof input.body !== 'string') throw fail('"body" must be a string');
       const code = status('status', false);
-      return { ...common, kind, body: input.body, ...(code === undefined ? {} : { status: code }) };
+      const encoding = input.encoding;
+      if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'base64') throw fail('"encoding" must be "utf8" or "base64"');
+      return { ...common, kind, body: input.body, ...(code === undefined ? {} : { status: code }), ...(encoding === undefined ? {} : { encoding }) };
     }
     case 'resetBody':
       return { ...common, kind: 'resetBody' };
