@@ -48,6 +48,12 @@ function printHelp(): void {
 
 async function main(): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // When what reads stdout has gone (a pipe into a filter that quit), the next message (e.g. the
+  // one shutdown prints) fails with EPIPE; unhandled, that error would end the process with code 1
+  // before in-flight requests are answered. There is no one left to tell, so carry on.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     printHelp();
     return;
