@@ -35,6 +35,8 @@ const operationLoggers = new WeakMap<Logger, Logger>();
 /** Longest time a log line waits in the batch before it is written. */
 export const LOG_FLUSH_INTERVAL_MS = 1_000;
 
+let stdoutStream: DestinationStream | undefined;
+
 /**
  * stdout, written asynchronously in batches: lines collect until 4 KiB are waiting or a second has
  * passed, then go out in one write. A write per line (synchronous, or one thread-pool write each)
@@ -49,7 +51,10 @@ export const LOG_FLUSH_INTERVAL_MS = 1_000;
  * pipe, lines are dropped, as pino does: there is no one left to read them.
  */
 function batchedStdout(): DestinationStream {
+  // One per process: stdout is one file descriptor, and each stream adds an exit listener.
+  if (stdoutStream) return stdoutStream;
   const stream = new sonicBoom.SonicBoom({ fd: 1, sync: false, minLength: 4096 });
+  stdoutStream = stream;
   let open = true;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
