@@ -116,16 +116,20 @@ describe('npm start with no settings', () => {
 describe('npm start whose standard output nobody reads any more', () => {
   it('still exits 0 on SIGTERM, with log lines waiting that cannot be written', async () => {
     const started = await start({});
-    const token = /Demo token: (\S+)/.exec(started.output())![1]!;
-    // What reads the log (a pipe into a filter or pager) has gone: writes to stdout now fail with EPIPE.
-    started.child.stdout.destroy();
-    // One operation: its log line waits in the batch (./src/observability/logger.ts) until exit.
-    expect((await postGraphQL(started.endpoint, print(Page), { first: 1 }, { token })).body.errors).toBeUndefined();
-    const exited = once(started.child, 'exit').then(([code]) => code as number | null);
-    started.child.kill('SIGTERM');
-    const outcome = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
-    if (outcome === 'hung') started.child.kill('SIGKILL');
-    expect(outcome).toBe(0);
+    try {
+      const token = /Demo token: (\S+)/.exec(started.output())![1]!;
+      // What reads the log (a pipe into a filter or pager) has gone: writes to stdout now fail with EPIPE.
+      started.child.stdout.destroy();
+      // One operation: its log line waits in the batch (./src/observability/logger.ts) until exit.
+      expect((await postGraphQL(started.endpoint, print(Page), { first: 1 }, { token })).body.errors).toBeUndefined();
+      const exited = once(started.child, 'exit').then(([code]) => code as number | null);
+      started.child.kill('SIGTERM');
+      const outcome = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      expect(outcome).toBe(0);
+    } finally {
+      // A hung or failed gateway must not outlive the test.
+      if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill('SIGKILL');
+    }
   });
 });
 
