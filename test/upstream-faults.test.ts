@@ -505,7 +505,8 @@ describe('what travels upstream', () => {
 describe('a client that goes away', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ gateway: { ...FAST, circuitBreakerFailures: 1 } });
+    // A body timeout far past the tests' limits, so only the client's leaving can end a slow body.
+    stack = await startStack({ gateway: { ...FAST, bodyTimeoutMs: 5_000, circuitBreakerFailures: 1 } });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.upstream.reset());
@@ -529,6 +530,26 @@ describe('a client that goes away', () => {
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));
     expect(stack.apiCalls().map((request) => request.aborted)).toEqual([false]);
+  });
+
+  it('cancels an upstream call whose answer is still arriving (headers read, body not yet)', async () => {
+    stack.upstream.injectFault({ kind: 'slowBody', ms: 1_000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = stack.query(Names, {}, { signal: controller.signal, token: DEMO_TOKENS.admin }).catch((error: unknown) => error);
+    while (stack.apiCalls().length === 0) await sleep(5);
+    // The demo writes the headers and half the body at once, then waits: give them time to arrive.
+    await sleep(100);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(Error);
+
+    const [call] = stack.apiCalls();
+    while (!call!.aborted && Date.now() - started < 900) await sleep(5);
+    expect(call!.aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(stack.gateway.client.circuitState).toBe('closed');
+    stack.upstream.reset();
+    expectNames(await stack.query(Names, {}));
   });
 });
 

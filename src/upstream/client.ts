@@ -23,7 +23,7 @@ import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
-import { Pool, errors as undiciErrors, request as undiciRequest } from './undici-core.js';
+import { AnswerBodyError, Pool, errors as undiciErrors, requestBuffered, type BufferedAnswer } from './undici-core.js';
 
 export type { CircuitState };
 
@@ -257,11 +257,11 @@ export class UpstreamClient {
   private async roundTrip(exchange: Exchange, headers: Record<string, string>, signal: CancelSignal | undefined): Promise<Answer> {
     // After a retry's backoff the operation may be over: fail without touching the network.
     if (signal?.aborted) throw toTransportError(signal.reason, exchange.operation, signal);
-    let response: Dispatcher.ResponseData;
+    let response: BufferedAnswer;
     try {
-      // Redirects are not followed: undici's request() never does unless told to, and a redirect
-      // could carry the caller's token to another host. A 3xx is an unexpected status.
-      response = await undiciRequest(this.dispatcher, {
+      // Redirects are not followed: undici never does unless told to, and a redirect could carry
+      // the caller's token to another host. A 3xx is an unexpected status.
+      response = await requestBuffered(this.dispatcher, {
         origin: this.origin,
         path: exchange.path,
         method: exchange.method,
@@ -272,14 +272,15 @@ export class UpstreamClient {
         bodyTimeout: this.bodyTimeoutMs,
       });
     } catch (error) {
+      if (error instanceof AnswerBodyError) throw toTransportError(error.cause, exchange.operation, signal, error.statusCode);
       throw toTransportError(error, exchange.operation, signal);
     }
-    const requestId = headerValue(response.headers['x-request-id']);
-    try {
-      return { status: response.statusCode, headers: response.headers, requestId, bytes: await response.body.bytes() };
-    } catch (error) {
-      throw toTransportError(error, exchange.operation, signal, response.statusCode);
-    }
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      requestId: headerValue(response.headers['x-request-id']),
+      bytes: response.body,
+    };
   }
 
   /**

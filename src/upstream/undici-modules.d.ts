@@ -9,8 +9,3 @@ declare module 'undici/lib/core/errors.js' {
   const errorsModule: typeof errors;
   export default errorsModule;
 }
-declare module 'undici/lib/api/api-request.js' {
-  import type { Dispatcher } from 'undici';
-  const requestModule: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
-  export default requestModule;
-}
