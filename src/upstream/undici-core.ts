@@ -3,10 +3,10 @@
  *
  * undici's index loads everything it offers at once: fetch, WebSocket, EventSource, the cache
  * stores, the mock agent, the interceptors. The gateway uses a Pool, its dispatch() and the error
- * classes. Loading only those (22 of undici's modules instead of 110; 24 with request()) is about 5 MB less resident
- * memory under load (paired list-100 runs: peak 147 against 152 MB; list-20 3–7 MB lower), and no
- * other change: these are the same modules the index would load, so `instanceof` on undici's
- * errors holds for errors raised by any undici dispatcher.
+ * classes. Loading only those (22 of undici's modules instead of 110; 24 when request() was used
+ * too) is about 5 MB less resident memory under load (paired list-100 runs: peak 147 against
+ * 152 MB; list-20 3–7 MB lower), and no other change: these are the same modules the index would
+ * load, so `instanceof` on undici's errors holds for errors raised by any undici dispatcher.
  *
  * undici has no `exports` map, so these paths resolve; they are not a documented API. If an
  * undici update moves them, the gateway fails at start-up with ERR_MODULE_NOT_FOUND (every test
