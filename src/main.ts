@@ -36,7 +36,8 @@ const SHUTDOWN_MARGIN_MS = 1_000;
  * ~155–160 MB, list-of-20 CPU about the same, list-of-100 CPU 18–39 % higher in paired runs (README,
  * Performance, says how to trade back). It also gives `--v8-pool-size=1`: one V8 helper thread (GC
  * and background compilation) instead of four, for a process with one JavaScript thread; paired
- * runs on 2 cores: ~9 MB less peak RSS, 2–5 % less CPU and 4–8 % more throughput.
+ * runs on 2 cores: ~9 MB less peak RSS, 2–5 % less CPU and 4–8 % more throughput (full bench
+ * runs alternating the two settings: the lower RSS again, CPU and throughput inconclusive).
  */
 const HEAP_GROWING_PERCENT = 50;
 
