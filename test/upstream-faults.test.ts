@@ -511,20 +511,30 @@ describe('a client that goes away', () => {
   afterAll(() => stack.close());
   beforeEach(() => stack.upstream.reset());
 
-  it('cancels its in-flight upstream call, and the gateway stays healthy', async () => {
-    stack.upstream.injectFault({ kind: 'delay', ms: 1_000 });
+  /**
+   * Starts a query against an upstream with `fault`, aborts it `abortAfterMs` after its upstream
+   * call arrived, and waits (up to 900 ms from the start) for the upstream to see that call aborted.
+   */
+  async function leaveDuringCall(fault: Parameters<Stack['upstream']['injectFault']>[0], abortAfterMs: number) {
+    stack.upstream.injectFault(fault);
     const controller = new AbortController();
     const started = Date.now();
     const pending = stack.query(Names, {}, { signal: controller.signal, token: DEMO_TOKENS.admin }).catch((error: unknown) => error);
     while (stack.apiCalls().length === 0) await sleep(5);
+    if (abortAfterMs > 0) await sleep(abortAfterMs);
     controller.abort();
-    expect(await pending).toBeInstanceOf(Error);
-
+    const outcome = await pending;
     const [call] = stack.apiCalls();
     while (!call!.aborted && Date.now() - started < 900) await sleep(5);
+    return { outcome, call: call!, elapsedMs: Date.now() - started };
+  }
+
+  it('cancels its in-flight upstream call, and the gateway stays healthy', async () => {
+    const { outcome, call, elapsedMs } = await leaveDuringCall({ kind: 'delay', ms: 1_000 }, 0);
+    expect(outcome).toBeInstanceOf(Error);
     // The upstream saw the connection close while it was still delaying its answer.
-    expect(call!.aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(900);
+    expect(call.aborted).toBe(true);
+    expect(elapsedMs).toBeLessThan(900);
     // A cancelled call is not an upstream failure: with a threshold of one, the circuit stays closed.
     expect(stack.gateway.client.circuitState).toBe('closed');
     stack.upstream.reset();
@@ -533,20 +543,11 @@ describe('a client that goes away', () => {
   });
 
   it('cancels an upstream call whose answer is still arriving (headers read, body not yet)', async () => {
-    stack.upstream.injectFault({ kind: 'slowBody', ms: 1_000 });
-    const controller = new AbortController();
-    const started = Date.now();
-    const pending = stack.query(Names, {}, { signal: controller.signal, token: DEMO_TOKENS.admin }).catch((error: unknown) => error);
-    while (stack.apiCalls().length === 0) await sleep(5);
     // The demo writes the headers and half the body at once, then waits: give them time to arrive.
-    await sleep(100);
-    controller.abort();
-    expect(await pending).toBeInstanceOf(Error);
-
-    const [call] = stack.apiCalls();
-    while (!call!.aborted && Date.now() - started < 900) await sleep(5);
-    expect(call!.aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(900);
+    const { outcome, call, elapsedMs } = await leaveDuringCall({ kind: 'slowBody', ms: 1_000 }, 100);
+    expect(outcome).toBeInstanceOf(Error);
+    expect(call.aborted).toBe(true);
+    expect(elapsedMs).toBeLessThan(900);
     expect(stack.gateway.client.circuitState).toBe('closed');
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));
