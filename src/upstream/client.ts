@@ -355,7 +355,7 @@ interface Answer {
    * them were promoted (64 MB of large-object space under list-100 load); decoded right before
    * JSON.parse, it lives for the parse only.
    */
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
 /** Node built without ICU has no transcode(). */
@@ -371,8 +371,7 @@ const hasTranscoder = typeof transcode === 'function';
  * Japanese and Cyrillic names). Pure ASCII (the common case: found by a SIMD check) is copied as
  * it is. Invalid UTF-8 keeps the standard decoder, for its replacement characters.
  */
-function decodeBody(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function decodeBody(buffer: Buffer): string {
   const body = buffer.length > 2 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
   if (isAscii(body)) return body.toString('latin1');
   if (hasTranscoder && isUtf8(body)) return transcode(body, 'utf8', 'utf16le').toString('utf16le');
