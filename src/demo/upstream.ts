@@ -36,6 +36,11 @@ export interface FaultMatch {
   method?: string;
   /** Start of the raw request path, e.g. `/api/public/organizations/`. @default any path */
   pathPrefix?: string;
+  /**
+   * The bearer token the request carries (without `Bearer `), so a fault can hit one caller's
+   * calls only, as an upstream that trips on one tenant's data would. @default any caller
+   */
+  token?: string;
 }
 
 interface FaultCommon {
@@ -192,8 +197,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
   }
 
-  function takeFault(method: string, path: string): Fault | undefined {
-    const index = faults.findIndex(({ fault }) => matches(fault.match, method, path));
+  function takeFault(method: string, path: string, token: string | undefined): Fault | undefined {
+    const index = faults.findIndex(({ fault }) => matches(fault.match, method, path, token));
     const active = faults[index];
     if (!active) return undefined;
     active.remaining -= 1;
@@ -386,7 +391,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       if (!res.writableFinished) request.aborted = true;
     });
     record(request);
-    const fault = takeFault(method, path);
+    const fault = takeFault(method, path, bearerToken(req.headers.authorization));
     const respond = () => answer(request, search, raw);
     if (fault) return applyFault(fault, req, res, respond);
     send(res, respond());
@@ -734,16 +739,17 @@ function parseMatch(value: unknown, fail: (detail: string) => Error): FaultMatch
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('"match" must be an object');
   const match: FaultMatch = {};
   for (const [key, condition] of Object.entries(value)) {
-    if (key !== 'method' && key !== 'pathPrefix') throw fail(`unknown key "match.${key}"`);
+    if (key !== 'method' && key !== 'pathPrefix' && key !== 'token') throw fail(`unknown key "match.${key}"`);
     if (typeof condition !== 'string') throw fail(`"match.${key}" must be a string`);
     match[key] = condition;
   }
   return match;
 }
 
-function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+function matches(match: FaultMatch | undefined, method: string, path: string, token: string | undefined): boolean {
   if (!match) return true;
   if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (match.token !== undefined && match.token !== token) return false;
   return match.pathPrefix === undefined || path.startsWith(match.pathPrefix);
 }
 
