@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body-limit.js';
+import { FAILURE_KINDS, RESILIENCE_DEFAULTS } from './upstream/resilience.js';
 
 export interface Setting {
   name: string;
@@ -56,6 +57,20 @@ const corsOrigins = z
     return origins;
   });
 
+/** CIRCUIT_BREAKER_COUNTS: failure kinds and single 5xx statuses. */
+const failureKinds = z.string().transform((value, ctx) => {
+  const kinds = value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  if (kinds.length === 0) ctx.addIssue({ code: 'custom', message: 'CIRCUIT_BREAKER_COUNTS must list at least one kind' });
+  for (const kind of kinds) {
+    if ((FAILURE_KINDS as readonly string[]).includes(kind) || /^5\d\d$/.test(kind)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      message: `CIRCUIT_BREAKER_COUNTS entries must be ${FAILURE_KINDS.join(', ')} or a 5xx status such as 503, not ${JSON.stringify(kind)}`,
+    });
+  }
+  return kinds;
+});
+
 const upstreamUrl = z
   .string()
   .trim()
@@ -96,14 +111,34 @@ export const SETTINGS: readonly Setting[] = [
       'Retries of a failed upstream read (GET) after a network error or a 502/503/504, with exponential backoff and jitter, within the operation deadline; 0 turns them off. Writes are never retried.',
   },
   {
+    name: 'UPSTREAM_CALLER_CONCURRENCY',
+    default: '16 (at most UPSTREAM_CONNECTIONS)',
+    description:
+      'Upstream calls one caller (one credential) may have in flight at once, so no caller can hold the pool; further calls wait up to UPSTREAM_CALLER_QUEUE_MS, then get RATE_LIMITED with retryAfterMs.',
+  },
+  { name: 'UPSTREAM_CALLER_QUEUE_MS', default: '1000', description: 'How long a call past its caller\'s limit waits for one of that caller\'s calls to end.' },
+  { name: 'UPSTREAM_CONCURRENCY', default: '10', description: 'Upstream calls one GraphQL operation runs at once (e.g. the ids of `nodes`); the rest wait their turn.' },
+  {
     name: 'CIRCUIT_BREAKER_FAILURES',
     default: '10',
-    description: 'Upstream failures in a row (network errors, timeouts, 5xx) after which the gateway stops calling the upstream and answers UPSTREAM_UNAVAILABLE at once.',
+    description:
+      'Counted upstream failures within CIRCUIT_BREAKER_WINDOW_MS, from at least CIRCUIT_BREAKER_MIN_CALLERS callers, that make the gateway stop calling the upstream (UPSTREAM_UNAVAILABLE at once, for everyone). One caller\'s failures in a row fail only that caller fast.',
+  },
+  {
+    name: 'CIRCUIT_BREAKER_MIN_CALLERS',
+    default: '3',
+    description: 'Distinct callers whose latest calls failed needed to open the circuit, and not outnumbered by callers served well in the window; each counts for at most FAILURES / MIN_CALLERS failures. 1: any caller can open it.',
+  },
+  { name: 'CIRCUIT_BREAKER_WINDOW_MS', default: '30000', description: 'How far back failures count toward opening the circuit.' },
+  {
+    name: 'CIRCUIT_BREAKER_COUNTS',
+    default: 'network,timeout,5xx',
+    description: 'What counts as an upstream failure, comma-separated: network (unreachable, connection dropped), timeout, 5xx, or single statuses such as 502,503,504.',
   },
   {
     name: 'CIRCUIT_BREAKER_RESET_MS',
     default: '10000',
-    description: 'How long the gateway stops calling a failing upstream before it lets one trial call through.',
+    description: 'How long the gateway stops calling a failing upstream (or sending a failing caller\'s calls) before it lets one trial call through.',
   },
   {
     name: 'OPERATION_TIMEOUT_MS',
@@ -171,7 +206,13 @@ const schema = z.object({
   UPSTREAM_BODY_TIMEOUT_MS: int('UPSTREAM_BODY_TIMEOUT_MS', 1, 600_000).default(10_000),
   UPSTREAM_CONNECTIONS: int('UPSTREAM_CONNECTIONS', 1, 10_000).default(64),
   UPSTREAM_RETRIES: int('UPSTREAM_RETRIES', 0, 10).default(2),
+  UPSTREAM_CALLER_CONCURRENCY: int('UPSTREAM_CALLER_CONCURRENCY', 1, 10_000).optional(),
+  UPSTREAM_CALLER_QUEUE_MS: int('UPSTREAM_CALLER_QUEUE_MS', 0, 600_000).default(1000),
+  UPSTREAM_CONCURRENCY: int('UPSTREAM_CONCURRENCY', 1, 1000).default(10),
   CIRCUIT_BREAKER_FAILURES: int('CIRCUIT_BREAKER_FAILURES', 1, 10_000).default(10),
+  CIRCUIT_BREAKER_MIN_CALLERS: int('CIRCUIT_BREAKER_MIN_CALLERS', 1, 1000).default(RESILIENCE_DEFAULTS.circuitBreakerMinCallers),
+  CIRCUIT_BREAKER_WINDOW_MS: int('CIRCUIT_BREAKER_WINDOW_MS', 1, 3_600_000).default(RESILIENCE_DEFAULTS.circuitBreakerWindowMs),
+  CIRCUIT_BREAKER_COUNTS: failureKinds.default([...RESILIENCE_DEFAULTS.circuitBreakerCounts]),
   CIRCUIT_BREAKER_RESET_MS: int('CIRCUIT_BREAKER_RESET_MS', 1, 3_600_000).default(10_000),
   OPERATION_TIMEOUT_MS: int('OPERATION_TIMEOUT_MS', 1, 600_000).default(15_000),
   MAX_BODY_BYTES: int('MAX_BODY_BYTES', 1024, 104_857_600).default(DEFAULT_MAX_BODY_BYTES),
@@ -199,7 +240,13 @@ export interface Config {
     bodyTimeoutMs: number;
     connections: number;
     retries: number;
+    callerConcurrency: number;
+    callerQueueMs: number;
+    operationConcurrency: number;
     circuitBreakerFailures: number;
+    circuitBreakerMinCallers: number;
+    circuitBreakerWindowMs: number;
+    circuitBreakerCounts: string[];
     circuitBreakerResetMs: number;
   };
   operationTimeoutMs: number;
@@ -245,6 +292,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     );
   }
   const values = parsed.data;
+  if (values.UPSTREAM_CALLER_CONCURRENCY !== undefined && values.UPSTREAM_CALLER_CONCURRENCY > values.UPSTREAM_CONNECTIONS) {
+    throw new ConfigError([
+      `UPSTREAM_CALLER_CONCURRENCY must be at most UPSTREAM_CONNECTIONS (${values.UPSTREAM_CONNECTIONS}), and well below it so that one caller cannot hold every socket (got ${values.UPSTREAM_CALLER_CONCURRENCY})`,
+    ]);
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -255,7 +307,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       bodyTimeoutMs: values.UPSTREAM_BODY_TIMEOUT_MS,
       connections: values.UPSTREAM_CONNECTIONS,
       retries: values.UPSTREAM_RETRIES,
+      callerConcurrency: values.UPSTREAM_CALLER_CONCURRENCY ?? Math.min(16, values.UPSTREAM_CONNECTIONS),
+      callerQueueMs: values.UPSTREAM_CALLER_QUEUE_MS,
+      operationConcurrency: values.UPSTREAM_CONCURRENCY,
       circuitBreakerFailures: values.CIRCUIT_BREAKER_FAILURES,
+      circuitBreakerMinCallers: values.CIRCUIT_BREAKER_MIN_CALLERS,
+      circuitBreakerWindowMs: values.CIRCUIT_BREAKER_WINDOW_MS,
+      circuitBreakerCounts: values.CIRCUIT_BREAKER_COUNTS,
       circuitBreakerResetMs: values.CIRCUIT_BREAKER_RESET_MS,
     },
     operationTimeoutMs: values.OPERATION_TIMEOUT_MS,

@@ -81,6 +81,7 @@ export function createContextFactory(deps: ContextDependencies) {
       cancellation,
       forwarded: forwardedHeaders(request),
       calls: upstreamCalls,
+      operationSlots: deps.client.operationSlots(),
     });
     // Shared by reference: yoga copies these properties into its own context object, and the
     // loader below must see what the operation-hints plugin writes there.

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   }
 
   let client: UpstreamClient | undefined;
-  const metrics = config.metrics ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed' }) : undefined;
+  const metrics = config.metrics ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed', lastProbe: () => client?.lastProbe }) : undefined;
   client = new UpstreamClient({
     baseUrl: upstreamUrl,
     ...config.upstream,
@@ -157,6 +157,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    gateway.drain();
     process.stdout.write(`${signal}: finishing in-flight requests, then exiting\n`);
     for (const response of unanswered) if (!response.headersSent) response.setHeader('connection', 'close');
     const force = setTimeout(() => server.closeAllConnections(), config.operationTimeoutMs + SHUTDOWN_MARGIN_MS);

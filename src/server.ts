@@ -32,7 +32,7 @@ export interface GatewayOptions {
   operationTimeoutMs?: number;
   /** Headers GraphiQL starts with, e.g. the demo token. @default none */
   graphiqlHeaders?: Record<string, string>;
-  /** How long one upstream probe answers `GET /readyz` (src/health.ts). @default 2000 */
+  /** How long one upstream probe's result stands before `GET /readyz` starts another (src/health.ts). @default 2000 */
   readinessCacheMs?: number;
   /** Largest request body accepted, in bytes; a larger one gets 413 before it is read. @default 102400 */
   maxBodyBytes?: number;
@@ -91,14 +91,20 @@ export interface Gateway {
   yoga: GatewayYoga;
   /** The node:http request listener to serve it with: `createServer(gateway.listener)`. */
   listener: RequestListener;
+  /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers send nothing new. */
+  drain(): void;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const yoga = createGatewayYoga(options);
+  let draining = false;
+  const yoga = createGatewayYoga(options, () => draining);
   return {
     yoga,
+    drain: () => {
+      draining = true;
+    },
     listener: createRequestListener(yoga as never, {
       endpoint: GRAPHQL_ENDPOINT,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -107,7 +113,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
-function createGatewayYoga(options: GatewayOptions): GatewayYoga {
+function createGatewayYoga(options: GatewayOptions, draining: () => boolean): GatewayYoga {
   const createContext = createContextFactory({
     client: options.client,
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
@@ -150,6 +156,7 @@ function createGatewayYoga(options: GatewayOptions): GatewayYoga {
       useJitExecution(),
       useUpstreamReadiness({
         client: options.client,
+        draining,
         ...(options.readinessCacheMs === undefined ? {} : { cacheMs: options.readinessCacheMs }),
       }),
     ],

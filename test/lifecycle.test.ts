@@ -10,7 +10,8 @@ import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { graphql } from './gql/gql.js';
-import { postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
+import { GatewayMetrics } from '../src/observability/metrics.js';
+import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,22 +58,31 @@ describe('liveness', () => {
 
 describe('readiness', () => {
   let stack: Stack;
+  let metrics: GatewayMetrics;
   beforeAll(async () => {
-    stack = await startStack({ gateway: { readinessCacheMs: 200, circuitBreakerFailures: 2, circuitBreakerResetMs: 400, retries: 0 } });
+    // The gauges read the client that startStack makes, once it exists.
+    let handle: GatewayHandle | undefined;
+    metrics = new GatewayMetrics({
+      processMetrics: false,
+      circuitState: () => handle?.client.circuitState ?? 'closed',
+      lastProbe: () => handle?.client.lastProbe,
+    });
+    stack = await startStack({ gateway: { readinessCacheMs: 200, circuitBreakerFailures: 3, circuitBreakerResetMs: 1_000, retries: 0, metrics } });
+    handle = stack.gateway;
   });
   afterAll(() => stack.close());
   beforeEach(async () => {
-    // Let the previous test's cached probe expire, and reset the breaker's count of failures in a
-    // row (a failed probe counts) with one successful call.
+    // Let the previous test's probe result go stale, and start from a good call.
     await new Promise((resolve) => setTimeout(resolve, 250));
     stack.upstream.reset();
     await stack.query(Names, {});
     stack.upstream.reset();
   });
 
-  it('answers 200 when the upstream answers, probing it without any caller token', async () => {
+  it('answers 200 with the latest probe in its body, probing without any caller token', async () => {
     const ready = await readiness(stack.gateway.url);
-    expect(ready).toEqual({ status: 200, body: { status: 'ready', circuit: 'closed' } });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: true, status: 401 } } });
     const probes = stack.apiCalls();
     expect(probes).toHaveLength(1);
     expect(probes[0]!.method).toBe('GET');
@@ -85,29 +95,57 @@ describe('readiness', () => {
     expect(stack.apiCalls()).toHaveLength(1);
   });
 
-  it('answers 503 with a reason when the upstream fails, without passing its answer through', async () => {
+  it('stays 200 when the upstream fails, with the reason in the body and nothing of its answer', async () => {
     stack.upstream.injectFault({ kind: 'status', status: 503, body: { error: { title: 'Down', detail: 'db at 10.0.0.5 is down' } } });
     const ready = await readiness(stack.gateway.url);
-    expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ status: 'unavailable', reason: 'upstream answered 503' });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', upstream: { lastProbe: { reachable: false, reason: 'upstream answered 503' } } });
     expect(JSON.stringify(ready.body)).not.toContain('10.0.0.5');
+    expect(await metricValue(stack.gateway.url, 'upstream_probe_reachable')).toBe(0);
   });
 
-  it('answers 503 while the circuit is open without calling the upstream, and 200 once it has recovered', async () => {
-    stack.upstream.injectFault({ kind: 'status', status: 500, times: 2 });
-    await stack.query(Names, {});
-    await stack.query(Names, {});
+  it('stays 200 during an outage (circuit open, shown in body and metrics) without calling the upstream, and shows the recovery', async () => {
+    // A good probe first: the previous test's failed probe still counts as one failing caller.
+    expect((await readiness(stack.gateway.url)).body).toMatchObject({ upstream: { lastProbe: { reachable: true } } });
+    // An outage: every caller's calls fail, so the circuit opens for everyone.
+    stack.upstream.injectFault({ kind: 'status', status: 500, times: Number.POSITIVE_INFINITY });
+    for (const token of [DEMO_TOKENS.admin, DEMO_TOKENS.member, DEMO_TOKENS.outsider]) {
+      expect(errorCodes(await stack.query(Names, {}, { token }))).toEqual(['UPSTREAM_ERROR']);
+    }
     expect(stack.gateway.client.circuitState).toBe('open');
+    await new Promise((resolve) => setTimeout(resolve, 250));
     const calls = stack.apiCalls().length;
-    const ready = await readiness(stack.gateway.url);
-    expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ status: 'unavailable', circuit: 'open', reason: 'circuit breaker open' });
+    const during = await readiness(stack.gateway.url);
+    expect(during.status).toBe(200);
+    expect(during.body).toMatchObject({
+      status: 'ready',
+      upstream: { circuit: 'open', lastProbe: { reachable: false, reason: 'circuit breaker open' } },
+    });
     expect(stack.apiCalls()).toHaveLength(calls);
+    expect(await metricValue(stack.gateway.url, 'upstream_circuit_state')).toBe(2);
+    // Clients get a clear answer meanwhile, not a connection error.
+    expect(errorCodes(await stack.query(Names, {}))).toEqual(['UPSTREAM_UNAVAILABLE']);
 
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    stack.upstream.reset();
     // With no traffic, the readiness probe itself is the trial call that closes the circuit.
-    expect(await readiness(stack.gateway.url)).toEqual({ status: 200, body: { status: 'ready', circuit: 'closed' } });
+    const after = await readiness(stack.gateway.url);
+    expect(after).toMatchObject({ status: 200, body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: true } } } });
     expect(stack.gateway.client.circuitState).toBe('closed');
+    expect(await metricValue(stack.gateway.url, 'upstream_circuit_state')).toBe(0);
+    expect(await metricValue(stack.gateway.url, 'upstream_probe_reachable')).toBe(1);
+  });
+
+  it('answers 503 "draining" once shutdown has begun, while operations are still answered', async () => {
+    const gateway = await startGateway(stack.upstream.url);
+    try {
+      expect((await readiness(gateway.url)).status).toBe(200);
+      gateway.drain();
+      expect(await readiness(gateway.url)).toEqual({ status: 503, body: { status: 'draining' } });
+      expect(errorCodes(await postGraphQL(gateway.url, print(Names), {}))).toEqual([]);
+    } finally {
+      await gateway.close();
+    }
   });
 });
 
@@ -118,11 +156,19 @@ describe('readiness when the upstream is not listening', () => {
   });
   afterAll(() => gateway.close());
 
-  it('answers 503 with the reason "upstream unreachable"', async () => {
+  it('answers 200 with the reason "upstream unreachable" in the body', async () => {
     const ready = await readiness(gateway.url);
-    expect(ready).toEqual({ status: 503, body: { status: 'unavailable', circuit: 'closed', reason: 'upstream unreachable' } });
+    expect(ready).toMatchObject({ status: 200, body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: false, reason: 'upstream unreachable' } } } });
   });
 });
+
+/** One unlabelled series' value from GET /metrics. */
+async function metricValue(gatewayUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(`${originOf(gatewayUrl)}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  if (!line) throw new Error(`no ${name} in /metrics`);
+  return Number(line.slice(name.length + 1));
+}
 
 interface Started {
   child: ChildProcessWithoutNullStreams;

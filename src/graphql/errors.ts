@@ -6,7 +6,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { UpstreamCircuitOpenError, UpstreamError, UpstreamHttpError, UpstreamRateLimitError } from '../upstream/errors.js';
+import { UpstreamCircuitOpenError, UpstreamError, UpstreamHttpError, UpstreamRateLimitError, UpstreamThrottledError } from '../upstream/errors.js';
 
 /** Every `extensions.code` the gateway sets on purpose. Documented in the README. */
 export type GatewayErrorCode =
@@ -58,9 +58,25 @@ function describe(error: UpstreamError): { code: GatewayErrorCode; message: stri
         extensions: retryAfterMs === undefined ? {} : { retryAfterMs },
       };
     }
+    case 'THROTTLED': {
+      const { retryAfterMs, limit } = error as UpstreamThrottledError;
+      return {
+        code: 'RATE_LIMITED',
+        message: `You already have ${limit} calls to the organizations API in flight, the most one caller may have at once; retry in ${retryAfterMs} ms, or send fewer requests at the same time.`,
+        extensions: { retryAfterMs, limit: 'callerConcurrency' },
+      };
+    }
     case 'TIMEOUT':
       return { code: 'UPSTREAM_TIMEOUT', message: 'The organizations API did not answer in time; try again.' };
     case 'UNAVAILABLE':
+      if (error instanceof UpstreamCircuitOpenError && error.scope === 'caller') {
+        const seconds = Math.ceil(error.retryAfterMs / 1000);
+        return {
+          code: 'UPSTREAM_UNAVAILABLE',
+          message: `Your recent calls to the organizations API failed one after another, so the gateway is not sending yours for the next ${seconds} s (other callers are not affected); try again then.`,
+          extensions: { retryAfterMs: error.retryAfterMs },
+        };
+      }
       if (error instanceof UpstreamCircuitOpenError) {
         const seconds = Math.ceil(error.retryAfterMs / 1000);
         return {

@@ -16,6 +16,8 @@ const CIRCUIT_VALUES: Record<CircuitState, number> = { closed: 0, 'half-open': 1
 export interface MetricsOptions {
   /** Reads the upstream circuit breaker's state when /metrics is scraped. */
   circuitState?: () => CircuitState;
+  /** Reads the latest upstream readiness probe (src/health.ts) when /metrics is scraped. */
+  lastProbe?: () => { reachable: boolean; at: number } | undefined;
   /** Also export Node.js process metrics (memory, CPU, event loop lag). @default true */
   processMetrics?: boolean;
 }
@@ -72,6 +74,23 @@ export class GatewayMetrics {
       registers,
       collect() {
         this.set(circuitState ? CIRCUIT_VALUES[circuitState()] : 0);
+      },
+    });
+    const lastProbe = options.lastProbe;
+    new Gauge({
+      name: 'upstream_probe_reachable',
+      help: 'Whether the latest readiness probe reached the upstream (any answer below 500): 1 yes, 0 no or no probe yet.',
+      registers,
+      collect() {
+        this.set(lastProbe?.()?.reachable ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'upstream_probe_timestamp_seconds',
+      help: 'When the latest readiness probe of the upstream ended (Unix time); 0 before the first.',
+      registers,
+      collect() {
+        this.set((lastProbe?.()?.at ?? 0) / 1000);
       },
     });
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });

@@ -6,7 +6,6 @@
  */
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { TaskCancelledError } from 'cockatiel';
 import type { Dispatcher } from 'undici';
 import {
   UpstreamAbortedError,
@@ -15,10 +14,13 @@ import {
   UpstreamError,
   UpstreamHttpError,
   UpstreamRateLimitError,
+  UpstreamThrottledError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
   type UpstreamErrorCode,
 } from './errors.js';
+import { callerKey } from './caller-key.js';
+import { CallerSlots, Slots } from './fair-share.js';
 import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
@@ -48,6 +50,12 @@ export interface UpstreamClientOptions extends ResilienceOptions {
   onCall?: ((call: UpstreamCallRecord) => void) | undefined;
   /** Make an OpenTelemetry span per exchange and send its trace context upstream. @default false */
   tracing?: boolean | undefined;
+  /** Upstream calls one caller may have in flight at once, so no caller can hold the pool. @default 16 */
+  callerConcurrency?: number;
+  /** How long a call past its caller's limit waits for one of them to end before it fails as THROTTLED. @default 1000 */
+  callerQueueMs?: number;
+  /** Upstream calls one GraphQL operation runs at once; the rest wait their turn. @default 10 */
+  operationConcurrency?: number;
 }
 
 /**
@@ -88,10 +96,17 @@ export interface UpstreamRequest {
   cancellation?: OperationCancellation | undefined;
   /** Each exchange made for this request is appended here, for the operation's log line. */
   calls?: UpstreamCallRecord[] | undefined;
+  /** Who calls (./caller-key.ts), computed once per operation. @default derived from `authorization` */
+  caller?: string | undefined;
+  /** The operation's share of the upstream (operationSlots()); without it the call waits for none. */
+  operationSlots?: Slots | undefined;
 }
 
 /** What a readiness probe learned about the upstream. */
 export type ProbeResult = { reachable: true; status: number } | { reachable: false; reason: string; retryAfterMs?: number };
+
+/** The latest probe's result and when it ended (epoch ms). */
+export type ProbeRecord = ProbeResult & { at: number };
 
 export interface UpstreamResponse {
   status: number;
@@ -107,7 +122,13 @@ const DEFAULTS = {
   connections: 64,
   maxResponseBytes: 10 * 1024 * 1024,
   userAgent: 'org-gateway',
+  callerConcurrency: 16,
+  callerQueueMs: 1_000,
+  operationConcurrency: 10,
 } as const;
+
+/** The readiness probe's caller key: no credential hashes to it (those are base64url). */
+const PROBE_CALLER = '(readiness probe)';
 
 export class UpstreamClient {
   readonly origin: string;
@@ -120,6 +141,8 @@ export class UpstreamClient {
   private readonly resilience: Resilience;
   private readonly onCall: ((call: UpstreamCallRecord) => void) | undefined;
   private readonly tracing: boolean;
+  private readonly callerSlots: CallerSlots;
+  private readonly operationConcurrency: number;
 
   constructor(options: UpstreamClientOptions) {
     this.onCall = options.onCall;
@@ -139,7 +162,25 @@ export class UpstreamClient {
         keepAliveTimeout: 10_000,
       });
     this.resilience = new Resilience(options);
+    this.callerSlots = new CallerSlots(
+      options.callerConcurrency ?? DEFAULTS.callerConcurrency,
+      options.callerQueueMs ?? DEFAULTS.callerQueueMs,
+    );
+    this.operationConcurrency = options.operationConcurrency ?? DEFAULTS.operationConcurrency;
   }
+
+  /** A new operation's share of the upstream: pass it with each of the operation's requests. */
+  operationSlots(): Slots {
+    return new Slots(this.operationConcurrency);
+  }
+
+  /** Callers with calls in flight or remembered failures (for tests of the memory bound). */
+  get trackedCallers(): { inFlight: number; failures: number } {
+    return { inFlight: this.callerSlots.size, failures: this.resilience.rememberedCallers };
+  }
+
+  /** The latest readiness probe's result, for /readyz and metrics; undefined before the first. */
+  lastProbe: ProbeRecord | undefined;
 
   /** The circuit breaker's state (read-only), for metrics and readiness. */
   get circuitState(): CircuitState {
@@ -162,18 +203,41 @@ export class UpstreamClient {
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     };
     const cancellation = request.cancellation;
+    const caller = request.caller ?? callerKey(request.authorization);
     cancellation?.callStarted();
+    let releaseOperationSlot: (() => void) | undefined;
+    let releaseCallerSlot: (() => void) | undefined;
     try {
-      return await this.resilience.execute({ method: request.method, deadlineAt: cancellation?.deadlineAt, cancellation }, async () =>
+      // The operation's own turn first (no time limit but its deadline), then the caller's share:
+      // an operation's calls never wait on each other at the caller's limit, only on other
+      // operations of the same caller.
+      if (request.operationSlots) {
+        const slots = request.operationSlots;
+        await slots.acquire(cancellation);
+        releaseOperationSlot = () => slots.release();
+      }
+      releaseCallerSlot = await this.callerSlots.acquire(caller, cancellation, () => this.throttled(operation));
+      return await this.resilience.execute({ method: request.method, caller, deadlineAt: cancellation?.deadlineAt, cancellation }, async () =>
         interpret(await this.exchange(exchange, cancellation), operation),
       );
     } catch (error) {
-      // The cancellation ended the call while it waited on a backoff or a half-open circuit's trial call.
-      if (error instanceof TaskCancelledError && cancellation?.aborted) throw toTransportError(error, operation, cancellation);
+      // The cancellation ended the call while it waited for a slot, a backoff or a half-open circuit's trial call.
+      if (cancellation?.aborted && !(error instanceof UpstreamError)) throw toTransportError(error, operation, cancellation);
       throw error;
     } finally {
+      releaseCallerSlot?.();
+      releaseOperationSlot?.();
       cancellation?.callEnded();
     }
+  }
+
+  private throttled(operation: string): UpstreamThrottledError {
+    const { limit, waitMs } = this.callerSlots;
+    return new UpstreamThrottledError(`${operation}: the caller already had ${limit} upstream calls in flight for ${waitMs} ms`, {
+      operation,
+      retryAfterMs: waitMs,
+      limit,
+    });
   }
 
   /**
@@ -183,6 +247,12 @@ export class UpstreamClient {
    * answers without a call; an expired one lets the probe be the trial call), never retried.
    */
   async probe(timeoutMs: number): Promise<ProbeResult> {
+    const result = await this.probeOnce(timeoutMs);
+    this.lastProbe = { ...result, at: Date.now() };
+    return result;
+  }
+
+  private async probeOnce(timeoutMs: number): Promise<ProbeResult> {
     const operation = `GET ${this.basePath}/api/public/organizations (readiness probe)`;
     const exchange: Exchange = {
       method: 'GET',
@@ -193,7 +263,7 @@ export class UpstreamClient {
     };
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const status = await this.resilience.once(async () => {
+      const status = await this.resilience.once(PROBE_CALLER, async () => {
         const answer = await this.exchange(exchange, signal);
         if (answer.status >= 500) throw toHttpError(answer.status, '', answer.headers, operation, answer.requestId);
         return answer.status;

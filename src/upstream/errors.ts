@@ -17,7 +17,8 @@ export type UpstreamErrorCode =
   | 'TIMEOUT'
   | 'UNAVAILABLE'
   | 'ABORTED'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  | 'THROTTLED';
 
 export interface UpstreamErrorDetails {
   /** HTTP status the upstream answered with, when it answered at all. */
@@ -108,16 +109,37 @@ export class UpstreamUnavailableError extends UpstreamError {
 }
 
 /**
- * Raised without calling the upstream while the circuit breaker is open: recent calls failed one
- * after another, so the gateway stops sending more for a while instead of queueing them.
+ * Raised without calling the upstream while the circuit breaker is open: recent calls failed, so
+ * the gateway stops sending more for a while instead of queueing them. `upstream`: calls of many
+ * callers failed, and no caller's calls are sent; `caller`: this caller's own calls failed in a
+ * row, and only its calls are held back.
  */
 export class UpstreamCircuitOpenError extends UpstreamUnavailableError {
   override readonly name: string = 'UpstreamCircuitOpenError';
   /** Time until the breaker lets a trial call through again. */
   readonly retryAfterMs: number;
-  constructor(message: string, details: UpstreamErrorDetails & { retryAfterMs: number }) {
+  readonly scope: 'upstream' | 'caller';
+  constructor(message: string, details: UpstreamErrorDetails & { retryAfterMs: number; scope: 'upstream' | 'caller' }) {
     super(message, details);
     this.retryAfterMs = details.retryAfterMs;
+    this.scope = details.scope;
+  }
+}
+
+/**
+ * Raised without calling the upstream when the caller already has as many calls in flight as one
+ * caller may (UPSTREAM_CALLER_CONCURRENCY) and none of them ended within the short wait allowed.
+ */
+export class UpstreamThrottledError extends UpstreamError {
+  override readonly name: string = 'UpstreamThrottledError';
+  /** A fair time to wait before trying again: the wait that just ran out. */
+  readonly retryAfterMs: number;
+  /** The per-caller limit that was reached. */
+  readonly limit: number;
+  constructor(message: string, details: UpstreamErrorDetails & { retryAfterMs: number; limit: number }) {
+    super('THROTTLED', message, details);
+    this.retryAfterMs = details.retryAfterMs;
+    this.limit = details.limit;
   }
 }
 

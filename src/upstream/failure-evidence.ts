@@ -4,8 +4,9 @@
  * The gateway forwards each caller's own token, and an upstream can fail for one token only (a
  * tenant whose data trips a bug, a caller whose requests hang). Counting every failure alike let
  * one caller open the breaker for everyone. Here the upstream counts as failing only when callers
- * whose latest calls failed are several (`minCallers`) and their failures in the window add up
- * to `failures`, each caller's share capped so that one caller can never make up the count alone.
+ * whose latest calls failed are several (`minCallers`), their failures in the window add up to
+ * `failures` (each caller's share capped, so that one caller can never make up the count alone),
+ * and they are not outnumbered by callers the upstream served well in the window.
  * A caller's streak of failures also fails that caller fast on its own (`callerOpenRemainingMs`),
  * which is what a single-tenant deployment sees in an outage, after as many failures as before.
  *
@@ -34,6 +35,8 @@ interface CallerRecord {
   failedAt: number[];
   /** Until when this caller's calls are failed fast; 0 when they are not. */
   openUntil: number;
+  /** When the upstream last answered this caller well; 0 never. */
+  succeededAt: number;
 }
 
 export class FailureEvidence {
@@ -63,8 +66,14 @@ export class FailureEvidence {
 
   /** The upstream answered this caller's call (any status the breaker does not count): its streak ends. */
   recordSuccess(caller: string): void {
+    const now = this.now();
     const record = this.callers.get(caller);
-    if (!record) return;
+    if (!record) {
+      this.callers.set(caller, { failedAt: [], openUntil: 0, succeededAt: now });
+      return;
+    }
+    record.succeededAt = now;
+    if (record.failedAt.length === 0) return;
     record.failedAt.length = 0;
     record.openUntil = 0;
     this.failing.delete(caller);
@@ -75,7 +84,7 @@ export class FailureEvidence {
     const now = this.now();
     let record = this.callers.get(caller);
     if (!record) {
-      record = { failedAt: [], openUntil: 0 };
+      record = { failedAt: [], openUntil: 0, succeededAt: 0 };
       this.callers.set(caller, record);
     }
     record.failedAt.push(now);
@@ -94,7 +103,20 @@ export class FailureEvidence {
       if (recent === 0) continue;
       callers++;
       counted += Math.min(recent, this.shareCap);
-      if (callers >= this.minCallers && counted >= this.failures) return true;
+      if (callers >= this.minCallers && counted >= this.failures) return !this.outnumberedByServed(callers, now);
+    }
+    return false;
+  }
+
+  /**
+   * Whether more callers were served well in the window than are failing now: then the failures
+   * are about those callers, not the upstream. Walks every remembered caller, but only once the
+   * other conditions hold, and each failing caller is held back after its own streak.
+   */
+  private outnumberedByServed(failingCallers: number, now: number): boolean {
+    let served = 0;
+    for (const record of this.callers.values()) {
+      if (record.failedAt.length === 0 && now - record.succeededAt < this.windowMs && ++served > failingCallers) return true;
     }
     return false;
   }

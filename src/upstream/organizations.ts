@@ -7,6 +7,8 @@ import type { UpstreamCallRecord, UpstreamClient, UpstreamResponse } from './cli
 import { contract, describeMismatch, type Validator } from './contract.js';
 import { UpstreamBadResponseError, UpstreamHttpError } from './errors.js';
 import type { OperationCancellation } from './cancellation.js';
+import { callerKey } from './caller-key.js';
+import type { Slots } from './fair-share.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import type { components } from './openapi.js';
 
@@ -38,15 +40,28 @@ export interface CallOptions {
   forwarded?: ForwardedHeaders | undefined;
   /** Collects every exchange with the upstream, for the operation's log line. */
   calls?: UpstreamCallRecord[] | undefined;
+  /** The operation's share of the upstream (UpstreamClient.operationSlots()). */
+  operationSlots?: Slots | undefined;
 }
 
 export class OrganizationsApi {
+  private identity: { authorization: string; caller: string } | undefined;
+
   constructor(
     private readonly client: UpstreamClient,
     /** Returns the caller's Authorization header, or throws when the caller has none. */
     private readonly credentials: () => string,
     private readonly call: CallOptions = {},
   ) {}
+
+  /** The caller's credentials and the key the per-caller limits know it by, derived once per operation. */
+  private caller(): { authorization: string; caller: string } {
+    if (!this.identity) {
+      const authorization = this.credentials();
+      this.identity = { authorization, caller: callerKey(authorization) };
+    }
+    return this.identity;
+  }
 
   /** One page of the caller's organizations, newest first. `limit` must be 1–100. */
   async list(page: { limit: number; cursor?: string | undefined }, options: ReadOptions): Promise<OrganizationPage> {
@@ -55,7 +70,7 @@ export class OrganizationsApi {
       route: '/api/public/organizations',
       path: COLLECTION,
       query: { limit: page.limit, cursor: page.cursor, include: include(options) },
-      authorization: this.credentials(),
+      ...this.caller(),
       ...this.call,
     });
     return checked(response, contract.organizationList, 'GET /organizations');
@@ -70,7 +85,7 @@ export class OrganizationsApi {
         route: '/api/public/organizations/{id}',
         path: [...COLLECTION, id],
         query: { include: include(options) },
-        authorization: this.credentials(),
+        ...this.caller(),
         ...this.call,
       });
       return checked(response, contract.organizationResult, 'GET /organizations/{id}').data;
@@ -88,7 +103,7 @@ export class OrganizationsApi {
       path: COLLECTION,
       query: { include: include(options) },
       body,
-      authorization: this.credentials(),
+      ...this.caller(),
       ...this.call,
     });
     return checked(response, contract.organizationWriteResult, 'POST /organizations').data;
@@ -102,7 +117,7 @@ export class OrganizationsApi {
       path: [...COLLECTION, id],
       query: { include: include(options) },
       body,
-      authorization: this.credentials(),
+      ...this.caller(),
       ...this.call,
     });
     return checked(response, contract.organizationWriteResult, 'PATCH /organizations/{id}').data;

@@ -1,13 +1,14 @@
 /**
  * How upstream calls survive a flaky upstream, with cockatiel: retries of safe reads, and a circuit
- * breaker that makes calls fail fast while the upstream is down instead of piling up. The client
- * (./client.ts) runs every attempt through here; nothing here speaks HTTP.
+ * breaker that makes calls fail fast while the upstream is down instead of piling up. The breaker
+ * opens on evidence gathered per caller (./failure-evidence.ts), so one caller's failures fail
+ * only that caller fast. The client (./client.ts) runs every attempt through here; nothing here
+ * speaks HTTP.
  */
 import {
   BrokenCircuitError,
   circuitBreaker,
   CircuitState as BreakerState,
-  ConsecutiveBreaker,
   decorrelatedJitterGenerator,
   DelegateBackoff,
   ExponentialBackoff,
@@ -17,9 +18,13 @@ import {
   TimeoutStrategy,
   type CircuitBreakerPolicy,
   type IBackoff,
+  type IBreaker,
 } from 'cockatiel';
+import { FailureEvidence } from './failure-evidence.js';
 import {
+  UpstreamAbortedError,
   UpstreamCircuitOpenError,
+  UpstreamError,
   UpstreamHttpError,
   UpstreamRateLimitError,
   UpstreamTimeoutError,
@@ -39,10 +44,22 @@ export interface ResilienceOptions {
   retryBaseDelayMs?: number;
   /** Longest backoff delay between two attempts. @default 2000 */
   retryMaxDelayMs?: number;
-  /** Consecutive failed calls (network errors, timeouts, 5xx) that open the circuit. @default 10 */
+  /**
+   * Counted failures within the window, across at least `circuitBreakerMinCallers` callers, that
+   * open the circuit for everyone; also one caller's failures in a row that fail that caller fast.
+   * @default 10
+   */
   circuitBreakerFailures?: number;
-  /** How long an open circuit refuses calls before it lets one trial call through. @default 10000 */
+  /** Distinct failing callers needed to open the circuit; 1 lets any caller open it. @default 3 */
+  circuitBreakerMinCallers?: number;
+  /** How far back failures count toward opening the circuit. @default 30000 */
+  circuitBreakerWindowMs?: number;
+  /** What counts as a failure: `network`, `timeout`, `5xx` or single statuses such as `503`. @default ['network','timeout','5xx'] */
+  circuitBreakerCounts?: readonly string[];
+  /** How long an open circuit (or a caller failed fast) refuses calls before a trial call goes through. @default 10000 */
   circuitBreakerResetMs?: number;
+  /** The clock the failure window reads. @default Date.now */
+  now?: () => number;
 }
 
 export const RESILIENCE_DEFAULTS = {
@@ -50,12 +67,20 @@ export const RESILIENCE_DEFAULTS = {
   retryBaseDelayMs: 100,
   retryMaxDelayMs: 2_000,
   circuitBreakerFailures: 10,
+  circuitBreakerMinCallers: 3,
+  circuitBreakerWindowMs: 30_000,
+  circuitBreakerCounts: ['network', 'timeout', '5xx'],
   circuitBreakerResetMs: 10_000,
-} as const satisfies Required<ResilienceOptions>;
+} as const satisfies Required<Omit<ResilienceOptions, 'now'>>;
 
-/** One logical upstream call, as the retry policy needs to see it. */
+/** The words CIRCUIT_BREAKER_COUNTS may list, besides single 5xx statuses. */
+export const FAILURE_KINDS = ['network', 'timeout', '5xx'] as const;
+
+/** One logical upstream call, as the retry policy and the breaker need to see it. */
 export interface CallPlan {
   method: string;
+  /** Who makes the call (./caller-key.ts): failures are weighed per caller. */
+  caller: string;
   /** Epoch ms by which the whole call, retries included, must be over. */
   deadlineAt: number | undefined;
   /** Ends the call early (client gone, deadline passed); an AbortSignal is made from it only here. */
@@ -78,9 +103,13 @@ export class Resilience {
   private readonly retries: number;
   private readonly backoff: ExponentialBackoff<[number, number]>;
   private readonly breaker: CircuitBreakerPolicy;
+  private readonly evidence: FailureEvidence;
+  private readonly counted: (error: Error) => boolean;
   private readonly cancellable = timeout(MAX_TIMER_MS, TimeoutStrategy.Aggressive);
   private readonly failureThreshold: number;
+  private readonly minCallers: number;
   private readonly resetMs: number;
+  private readonly now: () => number;
   private openedAt = 0;
 
   constructor(options: ResilienceOptions = {}) {
@@ -91,14 +120,34 @@ export class Resilience {
       maxDelay: options.retryMaxDelayMs ?? RESILIENCE_DEFAULTS.retryMaxDelayMs,
     });
     this.failureThreshold = options.circuitBreakerFailures ?? RESILIENCE_DEFAULTS.circuitBreakerFailures;
+    this.minCallers = options.circuitBreakerMinCallers ?? RESILIENCE_DEFAULTS.circuitBreakerMinCallers;
     this.resetMs = options.circuitBreakerResetMs ?? RESILIENCE_DEFAULTS.circuitBreakerResetMs;
-    this.breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
-      halfOpenAfter: this.resetMs,
-      breaker: new ConsecutiveBreaker(this.failureThreshold),
+    this.now = options.now ?? Date.now;
+    this.counted = countedFailures(options.circuitBreakerCounts ?? RESILIENCE_DEFAULTS.circuitBreakerCounts);
+    this.evidence = new FailureEvidence({
+      failures: this.failureThreshold,
+      minCallers: this.minCallers,
+      windowMs: options.circuitBreakerWindowMs ?? RESILIENCE_DEFAULTS.circuitBreakerWindowMs,
+      callerResetMs: this.resetMs,
+      now: this.now,
     });
+    // cockatiel decides when to try again and what a trial call's outcome does; whether to open
+    // is asked of the per-caller evidence, which each attempt has updated before cockatiel asks.
+    const evidence = this.evidence;
+    const breaker: IBreaker = {
+      state: null,
+      success: () => undefined,
+      failure: () => evidence.upstreamFailing(),
+    };
+    this.breaker = circuitBreaker(
+      handleWhen((error) => this.counted(error)),
+      { halfOpenAfter: this.resetMs, breaker },
+    );
     this.breaker.onBreak(() => {
-      this.openedAt = Date.now();
+      this.openedAt = this.now();
     });
+    // A trial call got through: old failures say nothing about the upstream any more.
+    this.breaker.onReset(() => evidence.reset());
   }
 
   /**
@@ -120,7 +169,7 @@ export class Resilience {
   /** Time until an open circuit lets a trial call through; 0 when it is not open. */
   openRemainingMs(): number {
     if (this.breaker.state !== BreakerState.Open) return 0;
-    return Math.max(0, this.openedAt + this.resetMs - Date.now());
+    return Math.max(0, this.openedAt + this.resetMs - this.now());
   }
 
   /**
@@ -135,7 +184,7 @@ export class Resilience {
       // which honours the signal itself, so it runs without cockatiel's retry and cancellation
       // wrappers (each made an AbortController, a timer and a DOMException per call). Only a
       // failure worth retrying goes on to the full path below, starting from that failure.
-      const first = this.guarded(attempt);
+      const first = this.guarded(plan.caller, attempt);
       if (!retries) return first;
       return first.catch((error: unknown) => {
         // Most failures (404, 401, validation) are never retried: rethrown as they are.
@@ -143,7 +192,7 @@ export class Resilience {
         return this.cancellableRun(plan, () => this.retrying(plan, attempt, error));
       });
     }
-    return this.cancellableRun(plan, retries ? () => this.retrying(plan, attempt) : () => this.guarded(attempt));
+    return this.cancellableRun(plan, retries ? () => this.retrying(plan, attempt) : () => this.guarded(plan.caller, attempt));
   }
 
   private cancellableRun<T>(plan: CallPlan, run: () => Promise<T>): Promise<T> {
@@ -162,7 +211,7 @@ export class Resilience {
   private retrying<T>(plan: CallPlan, attempt: () => Promise<T>, ...firstFailure: [unknown] | []): Promise<T> {
     let replay = firstFailure.length > 0;
     const once = () => {
-      if (!replay) return this.guarded(attempt);
+      if (!replay) return this.guarded(plan.caller, attempt);
       replay = false;
       return Promise.reject(firstFailure[0] as Error);
     };
@@ -197,30 +246,75 @@ export class Resilience {
   }
 
   /** Runs `attempt` once under the circuit breaker, without retries (e.g. a readiness probe). */
-  once<T>(attempt: () => Promise<T>): Promise<T> {
-    return this.guarded(attempt);
+  once<T>(caller: string, attempt: () => Promise<T>): Promise<T> {
+    return this.guarded(caller, attempt);
   }
 
-  private async guarded<T>(attempt: () => Promise<T>): Promise<T> {
+  /** Callers whose failures are remembered now (for tests of the memory bound). */
+  get rememberedCallers(): number {
+    return this.evidence.size;
+  }
+
+  private async guarded<T>(caller: string, attempt: () => Promise<T>): Promise<T> {
+    const callerWait = this.evidence.callerOpenRemainingMs(caller);
+    if (callerWait > 0) {
+      throw new UpstreamCircuitOpenError(
+        `the gateway is not calling the upstream for this caller for ${Math.ceil(callerWait / 1000)} s after ${this.failureThreshold} of its calls failed in a row`,
+        { retryAfterMs: callerWait, scope: 'caller' },
+      );
+    }
     try {
-      return await this.breaker.execute(attempt);
+      return await this.breaker.execute(() => this.recorded(caller, attempt));
     } catch (error) {
       if (!(error instanceof BrokenCircuitError)) throw error;
       const retryAfterMs = Math.max(1, this.openRemainingMs());
       throw new UpstreamCircuitOpenError(
-        `the gateway is not calling the upstream for ${Math.ceil(retryAfterMs / 1000)} s after ${this.failureThreshold} failures in a row`,
-        { retryAfterMs },
+        `the gateway is not calling the upstream for ${Math.ceil(retryAfterMs / 1000)} s after ${this.failureThreshold} failures across ${this.minCallers} or more callers`,
+        { retryAfterMs, scope: 'upstream' },
       );
     }
   }
+
+  /** Runs one attempt and tells the evidence how it went for this caller. */
+  private async recorded<T>(caller: string, attempt: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await attempt();
+    } catch (error) {
+      if (error instanceof Error && this.counted(error)) this.evidence.recordFailure(caller);
+      // A cancelled call or an expired deadline says nothing about the upstream; any answer
+      // (a 404, a 401) shows it working for this caller.
+      else if (!saysNothing(error)) this.evidence.recordSuccess(caller);
+      throw error;
+    }
+    this.evidence.recordSuccess(caller);
+    return result;
+  }
+}
+
+/** Failures that are about the caller, not the upstream: it left, or its operation ran out of time. */
+function saysNothing(error: unknown): boolean {
+  if (error instanceof UpstreamTimeoutError) return error.phase === 'deadline';
+  return error instanceof UpstreamAbortedError || !(error instanceof UpstreamError);
 }
 
 /**
- * What the breaker counts: the upstream failing to answer, or answering 5xx. 4xx answers are about
- * the request, and an expired operation deadline or a client that left is about the caller.
+ * What the breaker counts, from CIRCUIT_BREAKER_COUNTS: the upstream failing to answer (`network`),
+ * answering too late (`timeout`), or answering 5xx (`5xx`, or single statuses). 4xx answers are
+ * about the request, and an expired operation deadline or a client that left is about the caller.
  */
-function isUpstreamFailure(error: Error): boolean {
-  if (error instanceof UpstreamUnavailableError) return true;
-  if (error instanceof UpstreamTimeoutError) return error.phase !== 'deadline';
-  return error instanceof UpstreamHttpError && error.status !== undefined && error.status >= 500;
+export function countedFailures(kinds: readonly string[]): (error: Error) => boolean {
+  const network = kinds.includes('network');
+  const timeouts = kinds.includes('timeout');
+  const all5xx = kinds.includes('5xx');
+  const statuses = new Set(kinds.filter((kind) => /^5\d\d$/.test(kind)).map(Number));
+  return (error) => {
+    if (error instanceof UpstreamCircuitOpenError) return false;
+    if (error instanceof UpstreamTimeoutError) return timeouts && error.phase !== 'deadline';
+    if (error instanceof UpstreamUnavailableError) return network;
+    if (error instanceof UpstreamHttpError && error.status !== undefined && error.status >= 500) {
+      return all5xx || statuses.has(error.status);
+    }
+    return false;
+  };
 }

@@ -18,6 +18,8 @@ type Documents = {
     "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.ApolloCreateOrganizationDocument,
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.NamesDocument,
+    "\n  query IsolationList {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.IsolationListDocument,
+    "\n  query IsolationNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n    }\n  }\n": typeof types.IsolationNodesDocument,
     "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LifecycleNamesDocument,
     "\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": typeof types.ObservedSecretsDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": typeof types.CreateCoreDocument,
@@ -45,6 +47,8 @@ const documents: Documents = {
     "\n  mutation ApolloCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        name\n        slug\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.ApolloCreateOrganizationDocument,
     "\n  mutation ApolloUpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      organization {\n        id\n        name\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n": types.ApolloUpdateOrganizationDocument,
     "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.NamesDocument,
+    "\n  query IsolationList {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.IsolationListDocument,
+    "\n  query IsolationNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n    }\n  }\n": types.IsolationNodesDocument,
     "\n  query LifecycleNames {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.LifecycleNamesDocument,
     "\n  query ObservedSecrets {\n    organizations(first: 5) {\n      edges {\n        node {\n          name\n          jwtSecret\n        }\n      }\n    }\n  }\n": types.ObservedSecretsDocument,
     "\n  mutation CreateCore($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        id\n        upstreamId\n        name\n        slug\n        onboardingStatus\n        embedAllowedOrigins\n      }\n      userErrors {\n        message\n        field\n        code\n      }\n    }\n  }\n": types.CreateCoreDocument,
@@ -98,6 +102,14 @@ export function graphql(source: "\n  mutation ApolloUpdateOrganization($input: U
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Names {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationList {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query IsolationList {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IsolationNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query IsolationNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

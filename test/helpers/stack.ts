@@ -17,6 +17,8 @@ export interface GatewayHandle {
   url: string;
   /** The gateway's REST client, e.g. to read its circuit state. */
   client: UpstreamClient;
+  /** Begins shutdown as SIGTERM does in src/main.ts: /readyz answers 503 from now on. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startGateway(
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     client,
+    drain: () => gateway.drain(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
