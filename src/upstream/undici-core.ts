@@ -1,24 +1,11 @@
 /**
- * The parts of undici the client uses, loaded from undici's own modules instead of its index.
- *
- * undici's index loads everything it offers at once: fetch, WebSocket, EventSource, the cache
- * stores, the mock agent, the interceptors. The gateway uses a Pool, its dispatch() and the error
- * classes. Loading only those (22 of undici's modules instead of 110; 24 when request() was used
- * too) is about 5 MB less resident memory under load (paired list-100 runs: peak 147 against
- * 152 MB; list-20 3–7 MB lower), and no other change: these are the same modules the index would
- * load, so `instanceof` on undici's errors holds for errors raised by any undici dispatcher.
- *
- * undici has no `exports` map, so these paths resolve; they are not a documented API. If an
- * undici update moves them, the gateway fails at start-up with ERR_MODULE_NOT_FOUND (every test
- * starts it), and this module is the one place to update.
+ * undici as the client uses it: its Pool and error classes from the public entry point, and one
+ * request helper on undici's documented dispatch-handler API.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Dispatcher, Pool as PoolType, errors as ErrorsType } from 'undici';
-import PoolModule from 'undici/lib/dispatcher/pool.js';
-import errorsModule from 'undici/lib/core/errors.js';
+import { errors, Pool, type Dispatcher } from 'undici';
 
-export const Pool: typeof PoolType = PoolModule;
-export const errors: typeof ErrorsType = errorsModule;
+export { errors, Pool };
 
 /** What can cancel a request: an AbortSignal, or an EventEmitter with `aborted` and `reason` (as undici's request() takes). */
 export type RequestSignal =
@@ -52,8 +39,7 @@ export interface BufferedRequestOptions extends Omit<Dispatcher.DispatchOptions,
  * (`dispatch()` with onRequestStart/onResponseStart/onResponseData/onResponseEnd/onResponseError).
  *
  * request() wraps each answer in an AsyncResource and a Readable stream, only for the body to be
- * read back out of the stream: a micro-benchmark of 16 concurrent requests for a 14 KB body
- * measured ~55–80 µs of client CPU per request through request() and ~35–42 µs this way.
+ * read back out of the stream; docs/performance.md gives the CPU this saves.
  *
  * It rejects with undici's error (or the signal's reason) when the request fails before an
  * answer, and with an AnswerBodyError around it when the body fails after the status arrived.
@@ -123,5 +109,5 @@ export function requestBuffered(dispatcher: Dispatcher, options: BufferedRequest
 /** The error a cancelled request fails with: the signal's reason, as request() does. */
 function abortReason(signal: RequestSignal | undefined): Error {
   const reason = signal?.reason;
-  return reason instanceof Error ? reason : new errorsModule.RequestAbortedError();
+  return reason instanceof Error ? reason : new errors.RequestAbortedError();
 }
