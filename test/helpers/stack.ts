@@ -31,6 +31,7 @@ export async function startGateway(
     readinessCacheMs,
     maxBodyBytes,
     limits,
+    maxUpstreamCalls,
     corsOrigins,
     graphiql,
     introspection,
@@ -55,6 +56,7 @@ export async function startGateway(
     // The client-facing edge (src/server.ts); undefined means the gateway's default.
     maxBodyBytes,
     limits,
+    maxUpstreamCalls,
     corsOrigins,
     graphiql,
     introspection,
