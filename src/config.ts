@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
+import { DEFAULT_MAX_UPSTREAM_CALLS } from './graphql/upstream-budget.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body-limit.js';
 import { FAILURE_KINDS, RESILIENCE_DEFAULTS } from './upstream/resilience.js';
 
@@ -169,6 +170,12 @@ export const SETTINGS: readonly Setting[] = [
       "graphql-armor's cost per operation: 1 per scalar, 2 per object, ×1.5 per level, × a literal `first` (a full page of 100 organizations ≈ 9700; the introspection query ≈ 87500).",
   },
   {
+    name: 'MAX_UPSTREAM_CALLS',
+    default: String(DEFAULT_MAX_UPSTREAM_CALLS),
+    description:
+      'Most upstream calls one operation may be able to make, counted before it runs from its fields and arguments (variables included; `nodes` costs one per id, a page one, times `first` for what it holds); above it the operation is refused with no call.',
+  },
+  {
     name: 'CORS_ORIGINS',
     default: '(none)',
     description: 'Comma-separated exact origins (e.g. https://app.example.com) whose web pages may call the gateway; unset, no cross-origin page can read answers.',
@@ -221,6 +228,7 @@ const schema = z.object({
   MAX_TOKENS: int('MAX_TOKENS', 1, 1_000_000).default(DEFAULT_OPERATION_LIMITS.maxTokens),
   MAX_DIRECTIVES: int('MAX_DIRECTIVES', 0, 10_000).default(DEFAULT_OPERATION_LIMITS.maxDirectives),
   MAX_COST: int('MAX_COST', 1, 1_000_000_000).default(DEFAULT_OPERATION_LIMITS.maxCost),
+  MAX_UPSTREAM_CALLS: int('MAX_UPSTREAM_CALLS', 1, 1_000_000).default(DEFAULT_MAX_UPSTREAM_CALLS),
   CORS_ORIGINS: corsOrigins.default([]),
   GRAPHIQL: bool('GRAPHIQL').optional(),
   INTROSPECTION: bool('INTROSPECTION').optional(),
@@ -254,6 +262,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Bounds on each operation (src/graphql/limits.ts). */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number };
+  /** Most upstream calls one operation may be able to make (src/graphql/upstream-budget.ts). */
+  maxUpstreamCalls: number;
   /** Exact origins allowed cross-origin access; empty: none. */
   corsOrigins: string[];
   graphiql: boolean;
@@ -325,6 +335,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxDirectives: values.MAX_DIRECTIVES,
       maxCost: values.MAX_COST,
     },
+    maxUpstreamCalls: values.MAX_UPSTREAM_CALLS,
     corsOrigins: values.CORS_ORIGINS,
     // Production hands out neither the schema nor a query editor unless asked to.
     graphiql: values.GRAPHIQL ?? env['NODE_ENV'] !== 'production',

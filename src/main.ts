@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${demoToken}` } } : {}),
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
+    maxUpstreamCalls: config.maxUpstreamCalls,
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql,
     introspection: config.introspection,

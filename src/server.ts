@@ -19,6 +19,7 @@ import { useJsonPostsOnly } from './http/csrf.js';
 import { createRequestListener } from './http/listener.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
+import { useUpstreamBudget } from './graphql/upstream-budget.js';
 import { createLogger, toYogaLogger, type Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Bounds on each operation's depth, aliases, tokens, directives and cost (src/graphql/limits.ts). @default DEFAULT_OPERATION_LIMITS */
   limits?: OperationLimits;
+  /** Most upstream calls one operation may be able to make, by its bound (src/graphql/upstream-budget.ts); above it, it is refused before any call. @default 200 */
+  maxUpstreamCalls?: number;
   /** Exact origins (`https://app.example.com`) whose pages may call the gateway cross-origin (src/http/cors.ts). @default [] (none) */
   corsOrigins?: readonly string[];
   /** Whether a browser GET of /graphql opens GraphiQL. @default true */
@@ -152,6 +155,8 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
       useClearRequestErrors(),
       ...(options.introspection === false ? [useHiddenSchema()] : []),
       ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
+      // Before the plugins that prepare execution: a refused operation stops here.
+      useUpstreamBudget({ maxUpstreamCalls: options.maxUpstreamCalls }),
       useOperationHints(),
       useJitExecution(),
       useUpstreamReadiness({

@@ -42,6 +42,12 @@ describe('hardening settings', () => {
     expect(config.limits).toEqual({ maxDepth: 8, maxAliases: 3, maxTokens: 500, maxDirectives: 5, maxCost: 20_000 });
   });
 
+  it('reads MAX_UPSTREAM_CALLS, 200 by default, and refuses 0', () => {
+    expect(loadConfig({}).maxUpstreamCalls).toBe(200);
+    expect(loadConfig({ MAX_UPSTREAM_CALLS: '50' }).maxUpstreamCalls).toBe(50);
+    expect(problems({ MAX_UPSTREAM_CALLS: '0' })).toEqual(['MAX_UPSTREAM_CALLS must be at least 1 (got "0")']);
+  });
+
   it('reads CORS_ORIGINS as a comma-separated list of exact origins, ignoring blanks', () => {
     expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com , http://localhost:5173,' }).corsOrigins).toEqual([
       'https://app.example.com',
@@ -74,6 +80,7 @@ describe('hardening settings', () => {
       MAX_TOKENS: '1000',
       MAX_DIRECTIVES: '50',
       MAX_COST: '150000',
+      MAX_UPSTREAM_CALLS: '200',
       CORS_ORIGINS: '(none)',
       GRAPHIQL: 'true (false when NODE_ENV=production)',
       INTROSPECTION: 'true (false when NODE_ENV=production)',

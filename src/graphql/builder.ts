@@ -34,9 +34,12 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
     nodeQueryOptions: {
       description: 'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
+      extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     },
     nodesQueryOptions: {
       description: `Fetches up to ${MAX_NODES} objects by global \`id\`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.`,
+      // One GET per id at most; the loader's de-duplication only lowers that.
+      extensions: { upstreamCalls: ({ ids }) => ({ calls: ids.length, multiplier: ids.length }) },
       resolve: (_root, { ids }, _context, _info, resolveNodes) => {
         if (ids.length > MAX_NODES) {
           throw gatewayError('BAD_USER_INPUT', `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`);

@@ -109,6 +109,8 @@ function payloadType(name: string, verb: string) {
         type: Organization,
         nullable: true,
         description: `The organization after ${verb}; null when userErrors is not empty.`,
+        // complete() reads the organization once more when the selection needs a field the write answer lacks.
+        extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
         resolve: (payload, _args, ctx, info) => payload.organization && complete(payload.organization, ctx, info),
       }),
       userErrors: t.field({
@@ -128,6 +130,7 @@ builder.mutationFields((t) => ({
     type: CreateOrganizationPayload,
     description: 'Creates an organization; the caller becomes its admin. Never retried by the gateway, since a create is not idempotent.',
     args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
+    extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     resolve: async (_root, { input }, ctx) => {
       const parsed = createRules.safeParse(input);
       if (!parsed.success) return failed(toUserErrors(parsed.error));
@@ -139,6 +142,7 @@ builder.mutationFields((t) => ({
     type: UpdateOrganizationPayload,
     description: 'Changes the fields set in `input`; the others stay as they are. Requires the admin role.',
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
+    extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, ...changes } = input;
       const parsed = updateRules.safeParse(changes);

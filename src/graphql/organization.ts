@@ -4,7 +4,7 @@
  */
 import type { Organization as UpstreamOrganization } from '../upstream/organizations.js';
 import { builder } from './builder.js';
-import { forwardPage, pageConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
+import { forwardPage, pageConnection, pageCost, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export const OnboardingStatus = builder.enumType('OnboardingStatus', {
   description: 'Onboarding status',
@@ -142,6 +142,7 @@ builder.queryFields((t) => ({
     {
       type: Organization,
       description: `Organizations the caller is a member of, newest first. Pages forward only: \`first\` (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}) and \`after\`; \`last\`/\`before\` are rejected. One upstream call per page.`,
+      extensions: { upstreamCalls: pageCost },
       resolve: async (_root, args, ctx) => {
         const { limit, cursor } = forwardPage(args);
         const page = await ctx.loaders.page({ limit, cursor });
@@ -157,6 +158,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One organization by its global `id`; null when it does not exist or the caller is not a member.',
     args: { id: t.arg.globalID({ required: true, for: Organization, description: 'The `id` of an Organization.' }) },
+    extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.byId.load(id.id),
   }),
 }));

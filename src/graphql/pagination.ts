@@ -5,6 +5,7 @@
  * to detect a next page, which would turn `first: 100` into an invalid `limit=101`.
  */
 import { gatewayError } from './errors.js';
+import type { UpstreamCost } from './upstream-budget.js';
 
 /** The upstream's largest page. */
 export const MAX_PAGE_SIZE = 100;
@@ -33,6 +34,15 @@ export function forwardPage(args: ConnectionArgs): { limit: number; cursor: stri
     throw gatewayError('BAD_USER_INPUT', `\`first\` must be between 1 and ${MAX_PAGE_SIZE} (got ${limit}).`);
   }
   return { limit, cursor: args.after == null ? undefined : decodeCursor(args.after, 'after') };
+}
+
+/**
+ * The upstream cost of a forward page (./upstream-budget.ts): one call, and its items resolve the
+ * connection's selections up to `first` times. A `first` above the upstream's largest page is
+ * refused before the call, so the page never holds more than that.
+ */
+export function pageCost(args: { readonly first?: number | null | undefined }): UpstreamCost {
+  return { calls: 1, multiplier: Math.max(0, Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)) };
 }
 
 /** Cursors are opaque to clients: base64url of a prefixed upstream cursor. */

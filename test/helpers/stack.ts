@@ -33,6 +33,7 @@ export async function startGateway(
     readinessCacheMs,
     maxBodyBytes,
     limits,
+    maxUpstreamCalls,
     corsOrigins,
     graphiql,
     introspection,
@@ -57,6 +58,7 @@ export async function startGateway(
     // The client-facing edge (src/server.ts); undefined means the gateway's default.
     maxBodyBytes,
     limits,
+    maxUpstreamCalls,
     corsOrigins,
     graphiql,
     introspection,
