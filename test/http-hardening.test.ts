@@ -423,6 +423,26 @@ describe('CSRF: only JSON bodies execute over POST', () => {
     expect(stack.apiCalls()).toHaveLength(0);
     await expectServing(stack);
   });
+
+  it('runs the operation a GET names even when the same document’s mutation ran before (no mutation over GET)', async () => {
+    const document = 'mutation Create { createOrganization(input: { name: "Only by POST" }) { organization { name } } } query Names ' + NAMES;
+    const created = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: document, operationName: 'Create' }) });
+    expect(created.json).toEqual({ data: { createOrganization: { organization: { name: 'Only by POST' } } } });
+    stack.upstream.reset();
+    const url = new URL(stack.gateway.url);
+    url.searchParams.set('query', document);
+    url.searchParams.set('operationName', 'Names');
+    const [answer, other] = await Promise.all([
+      send(url.href, { headers: { authorization: JSON_HEADERS.authorization } }),
+      postGraphQL(stack.gateway.url, NAMES, undefined, { token: DEMO_TOKENS.member }),
+    ]);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ data: { organizations: { edges: [{}, {}, {}] } } });
+    expect(answer.json).not.toHaveProperty('data.createOrganization');
+    expect(stack.apiCalls().map((call) => call.method)).toEqual(['GET', 'GET']);
+    expect(other.status).toBe(200);
+    expect(other.body.errors).toBeUndefined();
+  });
 });
 
 describe('CORS allow-list', () => {
