@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.j
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
 import { createRequestListener } from './http/listener.js';
+import { useWellFormedRequests } from './http/well-formed.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
 import { createLogger, toYogaLogger, type Logger } from './observability/logger.js';
@@ -146,6 +147,7 @@ function createGatewayYoga(options: GatewayOptions): GatewayYoga {
       useClearRequestErrors(),
       ...(options.introspection === false ? [useHiddenSchema()] : []),
       ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
+      useWellFormedRequests(),
       useOperationHints(),
       useJitExecution(),
       useUpstreamReadiness({
