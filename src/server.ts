@@ -7,6 +7,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './graphql/errors.js';
 import { useHiddenSchema } from './graphql/hidden-schema.js';
+import { useIntrospectionCache } from './graphql/introspection-cache.js';
 import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
 import { useJitExecution } from './graphql/jit.js';
 import { useOperationHints } from './graphql/operation-hints.js';
@@ -149,6 +150,7 @@ function createGatewayYoga(options: GatewayOptions): GatewayYoga {
       ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
       useWellFormedRequests(),
       useOperationHints(),
+      ...(options.introspection === false ? [] : [useIntrospectionCache()]),
       useJitExecution(),
       useUpstreamReadiness({
         client: options.client,
