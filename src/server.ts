@@ -7,6 +7,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './graphql/errors.js';
 import { useHiddenSchema } from './graphql/hidden-schema.js';
+import { useIntrospectionCache } from './graphql/introspection-cache.js';
 import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
 import { useJitExecution } from './graphql/jit.js';
 import { useOperationHints } from './graphql/operation-hints.js';
@@ -17,6 +18,7 @@ import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.j
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
 import { createRequestListener } from './http/listener.js';
+import { useWellFormedRequests } from './http/well-formed.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
 import { useUpstreamBudget } from './graphql/upstream-budget.js';
@@ -155,9 +157,11 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
       useClearRequestErrors(),
       ...(options.introspection === false ? [useHiddenSchema()] : []),
       ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
+      useWellFormedRequests(),
       // Before the plugins that prepare execution: a refused operation stops here.
       useUpstreamBudget({ maxUpstreamCalls: options.maxUpstreamCalls }),
       useOperationHints(),
+      ...(options.introspection === false ? [] : [useIntrospectionCache()]),
       useJitExecution(),
       useUpstreamReadiness({
         client: options.client,

@@ -7,7 +7,9 @@
 import { request as httpRequest } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TOKENS, postGraphQL, startStack, type Stack } from './helpers/stack.js';
+import { createLogger } from '../src/observability/logger.js';
+import { memoryLog } from './helpers/memory-log.js';
+import { DEMO_TOKENS, postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
 
 const NAMES = '{ organizations(first: 3) { edges { node { name } } } }';
 const JSON_HEADERS = {
@@ -423,6 +425,26 @@ describe('CSRF: only JSON bodies execute over POST', () => {
     expect(stack.apiCalls()).toHaveLength(0);
     await expectServing(stack);
   });
+
+  it('runs the operation a GET names even when the same document’s mutation ran before (no mutation over GET)', async () => {
+    const document = 'mutation Create { createOrganization(input: { name: "Only by POST" }) { organization { name } } } query Names ' + NAMES;
+    const created = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: document, operationName: 'Create' }) });
+    expect(created.json).toEqual({ data: { createOrganization: { organization: { name: 'Only by POST' } } } });
+    stack.upstream.reset();
+    const url = new URL(stack.gateway.url);
+    url.searchParams.set('query', document);
+    url.searchParams.set('operationName', 'Names');
+    const [answer, other] = await Promise.all([
+      send(url.href, { headers: { authorization: JSON_HEADERS.authorization } }),
+      postGraphQL(stack.gateway.url, NAMES, undefined, { token: DEMO_TOKENS.member }),
+    ]);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ data: { organizations: { edges: [{}, {}, {}] } } });
+    expect(answer.json).not.toHaveProperty('data.createOrganization');
+    expect(stack.apiCalls().map((call) => call.method)).toEqual(['GET', 'GET']);
+    expect(other.status).toBe(200);
+    expect(other.body.errors).toBeUndefined();
+  });
 });
 
 describe('CORS allow-list', () => {
@@ -515,7 +537,7 @@ describe('production switches', () => {
     expect(page.headers.get('content-type')).toContain('application/json');
     expect(page.text).not.toContain('<html');
     expect(codes(page)).toEqual(['BAD_REQUEST']);
-    expect(page.json!.errors![0]!.message).toBe('Must provide query string.');
+    expect(page.json!.errors![0]!.message).toBe('The request has no "query": send the GraphQL document to run as the "query" parameter.');
     expect(production.apiCalls()).toHaveLength(0);
     await expectServing(production);
   });
@@ -559,5 +581,97 @@ describe('production switches', () => {
     ]);
     expect(production.apiCalls()).toHaveLength(0);
     expect(development.apiCalls()).toHaveLength(0);
+  });
+});
+
+describe('malformed and unusual requests, while another caller is served', () => {
+  let stack: Stack;
+  /** The same gateway without the lean path: every request through yoga's node adapter. */
+  let viaYoga: GatewayHandle;
+  const log = memoryLog();
+  beforeAll(async () => {
+    stack = await startStack({ gateway: { logger: createLogger('info', log.stream) } });
+    viaYoga = await startGateway(stack.upstream.url, { leanPath: false, logger: createLogger('info', log.stream) });
+  });
+  afterAll(async () => {
+    await viaYoga.close();
+    await stack.close();
+  });
+  beforeEach(() => {
+    stack.upstream.reset();
+    log.lines.length = 0;
+  });
+
+  /** Upstream calls made with `token`. */
+  const callsWith = (token: string) => stack.apiCalls().filter((call) => call.headers.authorization === `Bearer ${token}`);
+
+  /**
+   * Sends `request` (with the admin's token) while the demo member lists organizations through the
+   * same gateway, and checks that the member got a normal answer with one upstream call.
+   */
+  async function besideAnotherCaller(url: string, request: () => Promise<Answer>): Promise<Answer> {
+    const [answer, other] = await Promise.all([
+      request(),
+      postGraphQL<{ organizations: { edges: unknown[] } }>(url, NAMES, undefined, { token: DEMO_TOKENS.member }),
+    ]);
+    expect(other.status).toBe(200);
+    expect(other.body.errors).toBeUndefined();
+    expect(other.body.data!.organizations.edges.length).toBeGreaterThan(0);
+    expect(callsWith(DEMO_TOKENS.member)).toHaveLength(1);
+    return answer;
+  }
+
+  it.each(['variables', 'extensions'])('answers 400 BAD_REQUEST to a GET whose %s parameter is not JSON, and logs no error', async (name) => {
+    const url = new URL(stack.gateway.url);
+    url.searchParams.set('query', NAMES);
+    url.searchParams.set(name, '{"first": 3');
+    const answer = await besideAnotherCaller(stack.gateway.url, () => send(url.href, { headers: { authorization: JSON_HEADERS.authorization, accept: 'application/json' } }));
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['BAD_REQUEST']);
+    expect(answer.json!.errors![0]!.message).toBe(`The "${name}" URL parameter is not valid JSON: send a JSON object, URL-encoded.`);
+    expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(0);
+    // Any client could otherwise fill the error log (with stack traces) without a token.
+    expect(log.entries().filter((entry) => entry['level'] === 'error' || entry['level'] === 'fatal')).toEqual([]);
+    expect(log.lines.join('\n')).not.toContain('"stack"');
+  });
+
+  it.each([
+    ['the lean path', () => stack.gateway.url],
+    ['yoga’s node adapter', () => viaYoga.url],
+  ])('executes a POST sent as "Application/JSON; Charset=UTF-8" (media types are case-insensitive) on %s', async (_path, url) => {
+    const answer = await besideAnotherCaller(url(), () =>
+      send(url(), { method: 'POST', headers: { ...JSON_HEADERS, 'content-type': 'Application/JSON; Charset=UTF-8' }, body: JSON.stringify({ query: NAMES }) }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ data: { organizations: { edges: [{}, {}, {}] } } });
+    expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(1);
+  });
+
+  it.each([
+    ['application/graphql-response+json', 400],
+    ['application/json', 200],
+  ])('refuses a subscription as a validation error with a code (Accept %s: %i): the schema has none', async (accept, status) => {
+    const answer = await besideAnotherCaller(stack.gateway.url, () =>
+      send(stack.gateway.url, { method: 'POST', headers: { ...JSON_HEADERS, accept }, body: JSON.stringify({ query: 'subscription Changes { __typename }' }) }),
+    );
+    expect(answer.status).toBe(status);
+    expect(answer.json).not.toHaveProperty('data');
+    expect(answer.json!.errors).toEqual([
+      expect.objectContaining({
+        message: 'The subscription operation is not supported by the schema: this API answers queries and mutations.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
+    expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(0);
+  });
+
+  it('answers 400 BAD_REQUEST to a body of {} even when the client accepts only application/json', async () => {
+    const answer = await besideAnotherCaller(stack.gateway.url, () =>
+      send(stack.gateway.url, { method: 'POST', headers: { ...JSON_HEADERS, accept: 'application/json' }, body: '{}' }),
+    );
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['BAD_REQUEST']);
+    expect(answer.json!.errors![0]!.message).toBe('The request has no "query": send the GraphQL document to run as the "query" parameter.');
+    expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(0);
   });
 });

@@ -75,6 +75,7 @@ const CASES: Case[] = [
   { name: 'an Accept the gateway cannot answer', headers: { accept: 'text/html' }, body: body({ query: LIST, variables: { first: 2 } }) },
   { name: 'a streamed Accept', headers: { accept: 'text/event-stream' }, body: body({ query: '{ __typename }' }) },
   { name: 'charset in Content-Type', headers: { 'content-type': 'application/json; charset=utf-8' }, body: body({ query: '{ __typename }' }) },
+  { name: 'a Content-Type in capitals', headers: { 'content-type': 'Application/JSON; Charset=UTF-8' }, body: body({ query: LIST, variables: { first: 1 } }) },
   {
     name: 'a body that is not JSON',
     body: '{"query": ',

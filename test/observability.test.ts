@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -11,6 +10,7 @@ import { loadTrustedDocuments } from '../src/graphql/trusted-documents.js';
 import { createLogger } from '../src/observability/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { graphql } from './gql/gql.js';
+import { memoryLog } from './helpers/memory-log.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
 const WithSecrets = graphql(`
@@ -25,18 +25,6 @@ const WithSecrets = graphql(`
     }
   }
 `);
-
-/** Collects pino's JSON lines. */
-function memoryLog() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { stream, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
 
 describe('request ids, logs and metrics', () => {
   let stack: Stack;
@@ -90,6 +78,26 @@ describe('request ids, logs and metrics', () => {
     await stack.query(WithSecrets, {}, { token: 'bad-token', headers: { 'x-request-id': 'log-test-2' } });
     expect(log.entries().find((entry) => entry['requestId'] === 'log-test-2')).toMatchObject({ outcome: 'error', errorCodes: ['UNAUTHENTICATED'] });
     expect(log.lines.join('\n')).not.toContain('bad-token');
+  });
+
+  it('logs and counts a variable of the wrong type as BAD_USER_INPUT, the code its client got, while another caller is served', async () => {
+    const scrape = async () => (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text();
+    const count = (text: string, code: string) => Number(new RegExp(`^graphql_errors_total\\{code="${code}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    const before = await scrape();
+    log.lines.length = 0;
+    const page = 'query Page($first: Int) { organizations(first: $first) { edges { node { name } } } }';
+    const [mistake, other] = await Promise.all([
+      postGraphQL(stack.gateway.url, page, { first: 'ten' }, { headers: { 'x-request-id': 'coercion-1' } }),
+      postGraphQL(stack.gateway.url, page, { first: 2 }, { token: DEMO_TOKENS.member, headers: { 'x-request-id': 'coercion-other' } }),
+    ]);
+    expect(errorCodes(mistake)).toEqual(['BAD_USER_INPUT']);
+    expect(log.entries().find((entry) => entry['requestId'] === 'coercion-1')).toMatchObject({ outcome: 'error', errorCodes: ['BAD_USER_INPUT'] });
+    const after = await scrape();
+    expect(count(after, 'BAD_USER_INPUT') - count(before, 'BAD_USER_INPUT')).toBe(1);
+    expect(count(after, 'INTERNAL_SERVER_ERROR')).toBe(count(before, 'INTERNAL_SERVER_ERROR'));
+    expect(other.status).toBe(200);
+    expect(other.body.errors).toBeUndefined();
+    expect(log.entries().find((entry) => entry['requestId'] === 'coercion-other')).toMatchObject({ outcome: 'ok' });
   });
 
   it('serves Prometheus metrics with bounded labels: operation names, route templates, status codes', async () => {

@@ -9,9 +9,14 @@
  * before running any resolver, so nothing is called twice. (Checking the variables up front
  * instead, with graphql's getVariableValues in the plugin's enableIf, coerced every request's
  * variables twice: 2 % of the CPU time of a list operation.)
+ *
+ * @envelop/graphql-jit keeps one compiled operation per document, whichever operationName it was
+ * compiled for, so a document with several operations would run that one for any operationName
+ * (even a mutation for a GET that names the document's query). Such documents run on the standard
+ * executor; clients send one operation per document, so the JIT still runs nearly all traffic.
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import { Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 type ExecuteFn = (args: ExecutionArgs) => unknown;
@@ -20,6 +25,7 @@ export function useJitExecution(): Plugin {
   const jit = useGraphQlJit() as { onExecute: (payload: { args: ExecutionArgs; setExecuteFn: (fn: ExecuteFn) => void }) => void };
   return {
     onExecute({ args, executeFn: standard, setExecuteFn }) {
+      if (!hasOneOperation(args.document)) return;
       let compiled: ExecuteFn | undefined;
       jit.onExecute({ args, setExecuteFn: (fn) => (compiled = fn) });
       if (!compiled) return;
@@ -37,4 +43,10 @@ export function useJitExecution(): Plugin {
 function rejectedBeforeExecution(result: unknown): boolean {
   const answer = result as ExecutionResult;
   return !('data' in answer) && (answer.errors?.length ?? 0) > 0;
+}
+
+function hasOneOperation(document: DocumentNode): boolean {
+  let operations = 0;
+  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
+  return true;
 }

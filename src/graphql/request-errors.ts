@@ -1,5 +1,5 @@
 /**
- * Clearer errors for two mistakes in a request that yoga reports vaguely:
+ * Clearer errors for three mistakes in a request that yoga reports vaguely:
  * - an `operationName` the document does not define, or a document with several operations and
  *   no `operationName`: yoga answers "Could not determine what operation to execute.", which
  *   says neither what was wrong nor which names exist;
@@ -8,9 +8,13 @@
  *   executor answers it with 400 even to an `Accept: application/json` client, where the
  *   GraphQL-over-HTTP spec asks for 200 (graphql-http's audit 7B9B does not catch this: its
  *   request fails validation first). The code becomes BAD_USER_INPUT, as the executor's own
- *   subscribe path already does, and the 400 is kept for application/graphql-response+json only.
+ *   subscribe path already does, and the 400 is kept for application/graphql-response+json only;
+ * - a subscription: the schema has none, and graphql 16 lets the document through validation, so
+ *   the executor answers "Schema is not configured to execute subscription operation." without a
+ *   code, with 200 whatever the client accepts. It fails validation here, as in graphql 17
+ *   (KnownOperationTypesRule), so it gets GRAPHQL_VALIDATION_FAILED and that status rule.
  */
-import { getOperationAST, GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 function operationNames(document: DocumentNode): string[] {
@@ -26,8 +30,24 @@ function operationResolutionMessage(document: DocumentNode, operationName: strin
   return `The document defines several operations (${names.join(', ')}): send operationName to choose the one to run.`;
 }
 
+/** Operations whose root type the schema lacks, reported as graphql 17 does. */
+function knownOperationTypes(context: ValidationContext): ASTVisitor {
+  const schema = context.getSchema();
+  return {
+    OperationDefinition(node) {
+      if (schema.getRootType(node.operation)) return;
+      context.reportError(
+        new GraphQLError(`The ${node.operation} operation is not supported by the schema: this API answers queries and mutations.`, { nodes: node }),
+      );
+    },
+  };
+}
+
 export function useClearRequestErrors(): Plugin {
   return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(knownOperationTypes);
+    },
     onParse({ context }) {
       // Only yoga's HTTP requests carry params; the check runs before yoga's own, which would
       // answer with its vaguer message.

@@ -17,14 +17,36 @@
  */
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
-/** The content types yoga's JSON request parser accepts (its `isPOSTJsonRequest`), matched the same way. */
+/** The content types yoga's JSON request parser accepts (its `isPOSTJsonRequest`). */
 const JSON_CONTENT_TYPES = ['application/json', 'application/graphql+json'];
 
+/**
+ * The media type of a Content-Type header, lower-cased: media types are case-insensitive (RFC 9110,
+ * 8.3.1), so `Application/JSON; Charset=UTF-8` is JSON. As yoga does, a list of types (not valid
+ * HTTP, but some clients send one) counts by its first.
+ */
+function mediaTypeOf(header: string | null): string | undefined {
+  const first = header?.split(',')[0];
+  if (!first) return undefined;
+  const end = first.indexOf(';');
+  return (end === -1 ? first : first.slice(0, end)).trim().toLowerCase();
+}
+
 export function isJsonContentType(header: string | null): boolean {
-  // As yoga does: a list of types is not valid HTTP, but some clients send one; the first counts.
-  const contentType = header?.split(',')[0];
-  if (!contentType) return false;
-  return JSON_CONTENT_TYPES.some((type) => contentType === type || contentType.startsWith(`${type};`));
+  const mediaType = mediaTypeOf(header);
+  return mediaType !== undefined && JSON_CONTENT_TYPES.includes(mediaType);
+}
+
+/**
+ * The header with its media type written as yoga's request parsers compare it: lower case, `;`
+ * right after it. They match `application/json` exactly or by prefix, so any other spelling of it
+ * would find no parser and get 415. Parameters (a multipart boundary is case-sensitive) are kept.
+ */
+export function canonicalContentType(header: string): string {
+  const end = header.indexOf(';');
+  const type = end === -1 ? header : header.slice(0, end);
+  const canonical = type.trim().toLowerCase();
+  return canonical === type ? header : canonical + (end === -1 ? '' : header.slice(end));
 }
 
 /** Refuses, with 415, every POST whose body is not JSON. */

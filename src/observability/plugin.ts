@@ -24,9 +24,18 @@ export interface ObservabilityOptions {
 
 const spans = new WeakMap<object, Span>();
 
+/** An operation between the start of its execution and its result, by its context. */
+interface Running {
+  started: number;
+  name: string | undefined;
+  type: string;
+  span: Span | undefined;
+}
+
 export function useObservability(options: ObservabilityOptions): Plugin<GatewayContext> {
   const { logger, metrics, tracing = false } = options;
   const operations = operationLogger(logger);
+  const running = new WeakMap<object, Running>();
   return {
     onRequest() {
       metrics?.inFlight.inc();
@@ -50,43 +59,46 @@ export function useObservability(options: ObservabilityOptions): Plugin<GatewayC
         }
       : undefined,
     onExecute({ args }) {
-      const started = performance.now();
       const operation = getOperationAST(args.document, args.operationName);
       const name = operation?.name?.value;
       const type = operation?.operation ?? 'query';
-      const ctx = args.contextValue;
-      const span: Span | undefined = tracing ? spans.get(ctx) : undefined;
+      const span: Span | undefined = tracing ? spans.get(args.contextValue) : undefined;
       span?.updateName(`${type} ${name ?? 'anonymous'}`).setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': name ?? '' });
-      return {
-        onExecuteDone({ result }) {
-          if (isAsyncIterable(result)) return;
-          const durationMs = performance.now() - started;
-          const codes = (result.errors ?? []).map((error: GraphQLError) => errorCode(error));
-          const outcome = codes.length === 0 ? 'ok' : 'error';
-          if (metrics) {
-            const operationLabel = metrics.operationLabel(name);
-            metrics.operations.inc({ operation: operationLabel, type, outcome });
-            metrics.operationDuration.observe({ operation: operationLabel, type }, durationMs / 1000);
-            for (const code of codes) metrics.errors.inc({ code });
-          }
-          if (span) {
-            if (codes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
-            span.end();
-          }
-          operations.info(
-            {
-              requestId: ctx.requestId,
-              operation: name ?? null,
-              type,
-              outcome,
-              errorCodes: codes.length > 0 ? codes : undefined,
-              durationMs: Math.round(durationMs * 10) / 10,
-              upstream: ctx.upstreamCalls.length > 0 ? ctx.upstreamCalls : undefined,
-            },
-            'graphql operation',
-          );
+      running.set(args.contextValue, { started: performance.now(), name, type, span });
+    },
+    // The result as the client gets it: after every plugin's onExecuteDone, the standard executor's
+    // second try of what graphql-jit refused (src/graphql/jit.ts) and error masking, so the codes
+    // logged and counted are the ones the client saw.
+    onExecutionResult({ result, context }) {
+      const operation = running.get(context);
+      if (!operation || !result || isAsyncIterable(result)) return;
+      const { started, name, type, span } = operation;
+      const ctx = context as unknown as GatewayContext;
+      const durationMs = performance.now() - started;
+      const codes = (result.errors ?? []).map((error) => errorCode(error as GraphQLError));
+      const outcome = codes.length === 0 ? 'ok' : 'error';
+      if (metrics) {
+        const operationLabel = metrics.operationLabel(name);
+        metrics.operations.inc({ operation: operationLabel, type, outcome });
+        metrics.operationDuration.observe({ operation: operationLabel, type }, durationMs / 1000);
+        for (const code of codes) metrics.errors.inc({ code });
+      }
+      if (span) {
+        if (codes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
+        span.end();
+      }
+      operations.info(
+        {
+          requestId: ctx.requestId,
+          operation: name ?? null,
+          type,
+          outcome,
+          errorCodes: codes.length > 0 ? codes : undefined,
+          durationMs: Math.round(durationMs * 10) / 10,
+          upstream: ctx.upstreamCalls.length > 0 ? ctx.upstreamCalls : undefined,
         },
-      };
+        'graphql operation',
+      );
     },
   };
 }
