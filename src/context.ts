@@ -8,6 +8,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import { requestIdOf } from './observability/request-id.js';
 import type { UpstreamCallRecord, UpstreamClient } from './upstream/client.js';
 import { onClientGone, type BufferedRequest } from './http/node-request.js';
+import type { MutationOutcome } from './graphql/mutation-outcomes.js';
 import { OrganizationLoaders } from './loaders.js';
 import { OperationCancellation } from './upstream/cancellation.js';
 import { forwardedHeaders } from './upstream/forwarded-headers.js';
@@ -26,6 +27,8 @@ export interface GatewayContext {
   readonly requestId: string;
   /** Every exchange with the upstream made for this request, for its log line. */
   readonly upstreamCalls: UpstreamCallRecord[];
+  /** What each mutation field did upstream, by response name (src/graphql/mutation-outcomes.ts). */
+  readonly mutations: Map<string, MutationOutcome>;
 }
 
 export interface OperationHints {
@@ -92,6 +95,7 @@ export function createContextFactory(deps: ContextDependencies) {
       cancellation,
       requestId: requestIdOf(request),
       upstreamCalls,
+      mutations: new Map(),
       loaders: new OrganizationLoaders(organizations, hints),
     };
   };

@@ -10,6 +10,7 @@ import { useHiddenSchema } from './graphql/hidden-schema.js';
 import { useIntrospectionCache } from './graphql/introspection-cache.js';
 import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
 import { useJitExecution } from './graphql/jit.js';
+import { useMutationOutcomes } from './graphql/mutation-outcomes.js';
 import { useOperationHints } from './graphql/operation-hints.js';
 import { useClearRequestErrors } from './graphql/request-errors.js';
 import { schema } from './graphql/schema.js';
@@ -161,6 +162,7 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
       // Before the plugins that prepare execution: a refused operation stops here.
       useUpstreamBudget({ maxUpstreamCalls: options.maxUpstreamCalls }),
       useOperationHints(),
+      useMutationOutcomes(),
       ...(options.introspection === false ? [] : [useIntrospectionCache()]),
       useJitExecution(),
       useUpstreamReadiness({

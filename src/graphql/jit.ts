@@ -14,6 +14,10 @@
  * compiled for, so a document with several operations would run that one for any operationName
  * (even a mutation for a GET that names the document's query). Such documents run on the standard
  * executor; clients send one operation per document, so the JIT still runs nearly all traffic.
+ *
+ * A mutation with more than one root field runs on the standard executor too: graphql-jit goes on
+ * running later mutation fields after one has failed and nulled `data`, where the spec's serial
+ * execution (and graphql-js) stops, so a client told "no data" would have had writes made for it.
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
@@ -25,7 +29,7 @@ export function useJitExecution(): Plugin {
   const jit = useGraphQlJit() as { onExecute: (payload: { args: ExecutionArgs; setExecuteFn: (fn: ExecuteFn) => void }) => void };
   return {
     onExecute({ args, executeFn: standard, setExecuteFn }) {
-      if (!hasOneOperation(args.document)) return;
+      if (!hasOneOperation(args.document) || isSerialMutation(args.document)) return;
       let compiled: ExecuteFn | undefined;
       jit.onExecute({ args, setExecuteFn: (fn) => (compiled = fn) });
       if (!compiled) return;
@@ -49,4 +53,12 @@ function hasOneOperation(document: DocumentNode): boolean {
   let operations = 0;
   for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
   return true;
+}
+
+/** A mutation whose root selection may hold more than one field (fragments counted as such). */
+function isSerialMutation(document: DocumentNode): boolean {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operation?.operation !== 'mutation') return false;
+  const selections = operation.selectionSet.selections;
+  return selections.length > 1 || selections[0]?.kind !== Kind.FIELD;
 }

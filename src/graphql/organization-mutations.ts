@@ -17,6 +17,8 @@ import type {
 } from '../upstream/organizations.js';
 import { builder } from './builder.js';
 import { gatewayError, sanitizeDetail } from './errors.js';
+import { failedWriteStatus, recordMutation } from './mutation-outcomes.js';
+import { encodeNodeId } from './node-id.js';
 import { Organization } from './organization.js';
 import { UserError, type UserErrorShape } from './user-error.js';
 
@@ -131,11 +133,11 @@ builder.mutationFields((t) => ({
     description: 'Creates an organization; the caller becomes its admin. Never retried by the gateway, since a create is not idempotent.',
     args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
     extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx, info) => {
       const parsed = createRules.safeParse(input);
-      if (!parsed.success) return failed(toUserErrors(parsed.error));
+      if (!parsed.success) return refused(ctx, info, toUserErrors(parsed.error));
       const body: CreateOrganizationBody = parsed.data;
-      return write(ctx, Object.keys(body), () => ctx.organizations.create(body, ctx.hints));
+      return write(ctx, info, Object.keys(body), () => ctx.organizations.create(body, ctx.hints));
     },
   }),
   updateOrganization: t.field({
@@ -143,15 +145,15 @@ builder.mutationFields((t) => ({
     description: 'Changes the fields set in `input`; the others stay as they are. Requires the admin role.',
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true }) },
     extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx, info) => {
       const { id, ...changes } = input;
       const parsed = updateRules.safeParse(changes);
-      if (!parsed.success) return failed(toUserErrors(parsed.error));
+      if (!parsed.success) return refused(ctx, info, toUserErrors(parsed.error));
       const body: UpdateOrganizationBody = parsed.data;
       if (Object.keys(body).length === 0) {
-        return failed([{ code: 'NO_CHANGES', field: ['input'], message: 'Set at least one field to change besides `id`.' }]);
+        return refused(ctx, info, [{ code: 'NO_CHANGES', field: ['input'], message: 'Set at least one field to change besides `id`.' }]);
       }
-      return write(ctx, Object.keys(body), () => ctx.organizations.update(id.id, body, ctx.hints));
+      return write(ctx, info, Object.keys(body), () => ctx.organizations.update(id.id, body, ctx.hints));
     },
   }),
 }));
@@ -185,19 +187,28 @@ function failed(userErrors: UserErrorShape[]): PayloadShape {
   return { organization: null, userErrors };
 }
 
-async function write(ctx: GatewayContext, sentFields: string[], call: () => Promise<OrganizationRecord>): Promise<PayloadShape> {
+/** Input refused before any upstream call. */
+function refused(ctx: GatewayContext, info: GraphQLResolveInfo, userErrors: UserErrorShape[]): PayloadShape {
+  recordMutation(ctx, info, 'NOT_APPLIED');
+  return failed(userErrors);
+}
+
+async function write(ctx: GatewayContext, info: GraphQLResolveInfo, sentFields: string[], call: () => Promise<OrganizationRecord>): Promise<PayloadShape> {
+  let organization: OrganizationRecord;
   try {
-    const organization = await call();
-    // Anything this request read before the write is stale now; fields the write answer lacks are
-    // fetched afresh.
-    ctx.loaders.forget(organization.id);
-    return { organization, userErrors: [] };
+    organization = await call();
   } catch (error) {
+    recordMutation(ctx, info, failedWriteStatus(error));
     if (!(error instanceof UpstreamHttpError)) throw error;
     const userError = rejectedInput(error, sentFields);
     if (!userError) throw error;
     return failed([userError]);
   }
+  recordMutation(ctx, info, 'APPLIED', encodeNodeId('Organization', organization.id));
+  // Anything this request read before the write is stale now; fields the write answer lacks are
+  // fetched afresh.
+  ctx.loaders.forget(organization.id);
+  return { organization, userErrors: [] };
 }
 
 /** Upstream answers that are about the caller's input become userErrors; the rest stay errors. */

@@ -36,6 +36,8 @@ type Documents = {
     "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProcessPageDocument,
     "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": typeof types.ProcessOneDocument,
     "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.ProcessCreateDocument,
+    "\n  query SerialMemberOrganizations {\n    organizations(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SerialMemberOrganizationsDocument,
+    "\n  query SerialOthers {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SerialOthersDocument,
     "\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.FaultNamesDocument,
     "\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.FaultCreateDocument,
     "\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n": typeof types.FaultAllSecretsDocument,
@@ -65,6 +67,8 @@ const documents: Documents = {
     "\n  query ProcessPage($first: Int!, $after: String) {\n    organizations(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          upstreamId\n          name\n          trialEndsAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProcessPageDocument,
     "\n  query ProcessOne($id: ID!) {\n    organization(id: $id) {\n      name\n    }\n  }\n": types.ProcessOneDocument,
     "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.ProcessCreateDocument,
+    "\n  query SerialMemberOrganizations {\n    organizations(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.SerialMemberOrganizationsDocument,
+    "\n  query SerialOthers {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.SerialOthersDocument,
     "\n  query FaultNames {\n    organizations(first: 3) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.FaultNamesDocument,
     "\n  mutation FaultCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        name\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.FaultCreateDocument,
     "\n  query FaultAllSecrets {\n    organizations(first: 100) {\n      edges {\n        node {\n          upstreamId\n          jwtSecret\n        }\n      }\n    }\n  }\n": types.FaultAllSecretsDocument,
@@ -174,6 +178,14 @@ export function graphql(source: "\n  query ProcessOne($id: ID!) {\n    organizat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessCreate($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      organization {\n        upstreamId\n        name\n        insightsFrequency\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SerialMemberOrganizations {\n    organizations(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SerialMemberOrganizations {\n    organizations(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SerialOthers {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SerialOthers {\n    organizations(first: 2) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
