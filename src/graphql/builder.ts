@@ -49,6 +49,18 @@ export const builder = new SchemaBuilder<{
     },
     nodeTypeOptions: { description: 'An object with a globally unique `id` that `node`/`nodes` can refetch.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits, and how to ask for the next one.' },
+    pageInfoFieldOptions: { description: 'Where this page sits: whether there is a next one, and the cursor to ask for it with.' },
+    edgesFieldOptions: { description: 'The items of this page, in order, each with its cursor.' },
+    nodeFieldOptions: { description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` to get the items that follow it.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page; ask for them with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page (it was asked for with `after`). Connections page forward only: to go back, keep the earlier cursors.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of this page; null when the page is empty.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty.' },
+    firstArgOptions: { description: 'How many items to return (1–100; the default is in the field description).' },
+    afterArgOptions: { description: 'Return the items after this cursor (`pageInfo.endCursor` of the previous page).' },
+    lastArgOptions: { description: 'Not supported: connections page forward only; use `first`.' },
+    beforeArgOptions: { description: 'Not supported: connections page forward only; use `after`.' },
   },
 });
 

@@ -162,23 +162,31 @@ export type Organization = Node & {
 /** A page of organizations. */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The items of this page, in order, each with its cursor. */
   edges: Array<OrganizationEdge>;
+  /** Where this page sits: whether there is a next one, and the cursor to ask for it with. */
   pageInfo: PageInfo;
 };
 
 /** An organization in a page, with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Opaque position of this item: pass it as `after` to get the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Organization;
 };
 
 /** Where a page of a connection sits, and how to ask for the next one. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page; ask for them with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page (it was asked for with `after`). Connections page forward only: to go back, keep the earlier cursors. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
