@@ -12,6 +12,8 @@
  * bench/heap-probe.ts) is taken at start, quarter points and end.
  *
  * Exit status: 0 clean; 1 unexpected errors (or the gateway did not exit 0 on SIGTERM); 2 memory growth.
+ *
+ * With `--tenants` it runs the two-tenant soak instead (./soak-tenants.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,13 +21,14 @@ import { Pool } from 'undici';
 import { mulberry32 } from '../src/demo/seed.js';
 import type { MemoryReport } from './heap-probe.js';
 import { quantile } from './lib/load.js';
-import { choiceOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
+import { choiceOption, flagOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
 import { ROOT, RUNNERS, type Runner } from './lib/processes.js';
 import { memoryStatus } from './lib/proc.js';
 import { fmt, mb, table } from './lib/report.js';
 import { GRAPHQL_HEADERS, LIST_QUERY } from './lib/scenarios.js';
 import { faultPlans, soakOperations, type SoakOperation } from './lib/soak-operations.js';
 import { startGateway, startUpstream } from './lib/stack.js';
+import { runTenantSoak, tenantHelp } from './soak-tenants.js';
 
 const SPECS = {
   requests: { flag: 'requests', env: 'SOAK_REQUESTS', default: 100_000, description: 'Requests to send in all.' },
@@ -37,6 +40,12 @@ const SPECS = {
     env: 'SOAK_HEADERS_TIMEOUT_MS',
     default: 1500,
     description: "The gateway's UPSTREAM_HEADERS_TIMEOUT_MS, so a delay fault can time out quickly.",
+  },
+  tenants: {
+    flag: 'tenants',
+    env: 'SOAK_TENANTS',
+    default: false,
+    description: 'Run the two-tenant soak instead: a well-behaved caller alone, then beside an abusive one (options below; --headers-timeout, --seed and --runner apply too).',
   },
   seed: { flag: 'seed', env: 'SOAK_SEED', default: 1, description: 'Seed of the operation mix.' },
   runner: {
@@ -71,16 +80,18 @@ interface OpStats {
 
 async function main(): Promise<number> {
   if (wantsHelp()) {
-    process.stdout.write(helpText('npm run soak [-- options]', Object.values(SPECS)));
+    process.stdout.write(`${helpText('npm run soak [-- options]', Object.values(SPECS))}\n${tenantHelp()}`);
     return 0;
   }
+  const headersTimeoutMs = numberOption(SPECS.headersTimeout, 100, 60_000);
+  const runner = choiceOption(SPECS.runner, RUNNERS);
+  const seed = numberOption(SPECS.seed, 0, 2 ** 31);
+  if (flagOption(SPECS.tenants)) return runTenantSoak({ headersTimeoutMs, runner, seed });
   const total = numberOption(SPECS.requests, 1, 10_000_000);
   const concurrency = numberOption(SPECS.concurrency, 1, 256);
   const maxSeconds = numberOption(SPECS.maxSeconds, 5, 3600);
   const faultEvery = numberOption(SPECS.faultEvery, 0, 1_000_000);
-  const headersTimeoutMs = numberOption(SPECS.headersTimeout, 100, 60_000);
-  const random = mulberry32(numberOption(SPECS.seed, 0, 2 ** 31));
-  const runner = choiceOption(SPECS.runner, RUNNERS);
+  const random = mulberry32(seed);
 
   const upstream = await startUpstream({ maxRecorded: 0 });
   const gateway = await startGateway({

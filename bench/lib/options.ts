@@ -55,6 +55,16 @@ export function listOption<T extends string>(spec: OptionSpec<readonly T[]>, cho
   return values as T[];
 }
 
+/** A switch: true when the flag is given (`--name`, no value) or its variable is `1` or `true`. */
+export function flagOption(spec: OptionSpec<boolean>, argv = process.argv.slice(2)): boolean {
+  if (argv.includes(`--${spec.flag}`)) return true;
+  const value = process.env[spec.env];
+  if (value === undefined || value === '') return spec.default;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new RangeError(`${spec.env} must be 1, true, 0 or false, got ${JSON.stringify(value)}`);
+}
+
 export function wantsHelp(argv = process.argv.slice(2)): boolean {
   return argv.includes('--help') || argv.includes('-h');
 }
