@@ -10,7 +10,6 @@
  *
  * Never part of `npm test`. Every load run is bounded by its duration and targets 127.0.0.1 only.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +17,9 @@ import { sampleCheck } from './lib/check.js';
 import { measure, type LoadResult } from './lib/load.js';
 import { choiceOption, helpText, listOption, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
 import { ROOT, RUNNERS, type Runner } from './lib/processes.js';
-import { machineCpu, memoryStatus } from './lib/proc.js';
+import { machineLoad, memoryStatus } from './lib/proc.js';
 import type { MemoryReport } from './heap-probe.js';
-import { fmt, mb, median, ratio, table } from './lib/report.js';
+import { fmt, gitDescription, mb, median, ratio, table } from './lib/report.js';
 import { plan, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios.js';
 import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream } from './lib/stack.js';
 
@@ -194,14 +193,6 @@ async function main(): Promise<number> {
   }
 }
 
-/** Cores kept busy by everything on the machine over `ms` (our own servers are idle then). */
-async function machineLoad(ms: number): Promise<number> {
-  const before = machineCpu();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = machineCpu();
-  return (after.busyMs - before.busyMs) / ms;
-}
-
 function rotate<T>(items: readonly T[], by: number): T[] {
   const shift = by % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
@@ -367,16 +358,6 @@ function evaluate(
     verdicts.push({ target: `${scenario} upstream calls per gateway operation`, measured: fmt(exact), limit: `= ${minimum} (the minimum)`, pass: exact === minimum });
   }
   return verdicts;
-}
-
-function gitDescription(): string {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return `${commit}${dirty ? ' + uncommitted src changes' : ''}`;
-  } catch {
-    return 'unknown commit';
-  }
 }
 
 main().then(

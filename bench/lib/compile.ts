@@ -19,7 +19,10 @@ function typescriptFiles(directory: string): string[] {
   });
 }
 
-/** Transpiles src/ and bench/heap-probe.ts; returns the compiled entry, relative to the repository root. */
+/**
+ * Transpiles src/ and the bench modules run inside a gateway process (bench/heap-probe.ts,
+ * bench/gateway-variant.ts); returns the compiled src/main.js, relative to the repository root.
+ */
 export async function compileGateway(): Promise<string> {
   let esbuild: { build(options: Record<string, unknown>): Promise<unknown> };
   try {
@@ -30,7 +33,7 @@ export async function compileGateway(): Promise<string> {
   rmSync(COMPILED_DIR, { recursive: true, force: true });
   mkdirSync(COMPILED_DIR, { recursive: true });
   await esbuild.build({
-    entryPoints: [...typescriptFiles(join(ROOT, 'src')), join(ROOT, 'bench', 'heap-probe.ts')],
+    entryPoints: [...typescriptFiles(join(ROOT, 'src')), join(ROOT, 'bench', 'heap-probe.ts'), join(ROOT, 'bench', 'gateway-variant.ts')],
     outdir: COMPILED_DIR,
     outbase: ROOT,
     bundle: false,

@@ -78,6 +78,14 @@ export function machineCpu(): MachineCpu {
   return { busyMs: toMs(busy), totalMs: toMs(busy + idle + iowait) };
 }
 
+/** Cores kept busy by everything on the machine over `ms` (call it while the bench's own servers are idle). */
+export async function machineLoad(ms: number): Promise<number> {
+  const before = machineCpu();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = machineCpu();
+  return (after.busyMs - before.busyMs) / ms;
+}
+
 /** Samples VmRSS of some processes at a fixed interval and keeps the largest value seen per process. */
 export class RssSampler {
   private readonly peaks = new Map<number, number>();

@@ -28,6 +28,8 @@ export interface StartOptions {
   name: string;
   /** Path of the TypeScript entry, relative to the repository root. */
   entry: string;
+  /** Command-line arguments for the entry. */
+  args?: readonly string[];
   runner?: Runner;
   /** Extra node flags, e.g. `--cpu-prof`. Put before `--import tsx`. */
   nodeArgs?: readonly string[];
@@ -73,12 +75,13 @@ export async function startProcess(options: StartOptions): Promise<StartedProces
   const runner = options.runner ?? 'node';
   const nodeArgs = options.nodeArgs ?? [];
   const preload = (options.preload ?? []).flatMap((module) => ['--import', `./${module}`]);
+  const entry = [options.entry, ...(options.args ?? [])];
   const [command, args] =
     runner === 'tsx'
-      ? [TSX_BIN, [...nodeArgs, ...preload, options.entry]]
+      ? [TSX_BIN, [...nodeArgs, ...preload, ...entry]]
       : runner === 'compiled'
-        ? [process.execPath, [...nodeArgs, ...preload, options.entry]]
-        : [process.execPath, [...nodeArgs, '--import', 'tsx', ...preload, options.entry]];
+        ? [process.execPath, [...nodeArgs, ...preload, ...entry]]
+        : [process.execPath, [...nodeArgs, '--import', 'tsx', ...preload, ...entry]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },

@@ -1,4 +1,6 @@
-/** Medians and plain-text tables for the bench output. */
+/** Medians, plain-text tables and the commit for the bench output. */
+import { execFileSync } from 'node:child_process';
+import { ROOT } from './processes.js';
 
 export function median(values: readonly number[]): number {
   const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
@@ -32,4 +34,15 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The commit measured, and whether src/ has changes not committed. */
+export function gitDescription(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return `${commit}${dirty ? ' + uncommitted src changes' : ''}`;
+  } catch {
+    return 'unknown commit';
+  }
 }

@@ -89,6 +89,36 @@ export async function startGateway(options: GatewayStartOptions): Promise<Starte
   );
 }
 
+/**
+ * Both variants of bench/gateway-variant.ts (the gateway with the lean path on and off), started
+ * from one compilation (compiling again would replace files under a running one). Node runs with
+ * its defaults: no flags from package.json's start script.
+ */
+export async function startGatewayVariants(options: { upstreamUrl: string; runner?: Runner }): Promise<{ on: StartedProcess; off: StartedProcess }> {
+  const runner = options.runner ?? 'node';
+  const source = 'bench/gateway-variant.ts';
+  if (runner === 'compiled') await compileGateway();
+  const entry = runner === 'compiled' ? relative(ROOT, join(COMPILED_DIR, source.replace(/\.ts$/, '.js'))) : source;
+  const start = (leanPath: 'on' | 'off') =>
+    track(
+      startProcess({
+        name: `gateway (lean path ${leanPath})`,
+        entry,
+        args: ['--lean-path', leanPath],
+        runner,
+        env: { UPSTREAM_URL: options.upstreamUrl, PORT: '0', HOST: '127.0.0.1' },
+        ready: new RegExp(`lean path ${leanPath}\\) listening on ${URL_IN_LINE}`),
+      }),
+    );
+  const on = await start('on');
+  try {
+    return { on, off: await start('off') };
+  } catch (error) {
+    await on.stop();
+    throw error;
+  }
+}
+
 export function startBareProxy(upstreamUrl: string): Promise<StartedProcess> {
   return track(
     startProcess({
