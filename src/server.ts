@@ -18,6 +18,7 @@ import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
+import { graphiqlRenderer } from './http/graphiql.js';
 import { createRequestListener } from './http/listener.js';
 import { useWellFormedRequests } from './http/well-formed.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
@@ -133,6 +134,7 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
     context: (initial) => createContext(initial),
     maskedErrors: { maskError },
     logging: toYogaLogger(logger),
+    renderGraphiQL: graphiqlRenderer(),
     graphiql:
       options.graphiql === false
         ? false
