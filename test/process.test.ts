@@ -3,14 +3,17 @@
  * `npm start` starts it, with nothing but environment variables.
  */
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/gql.js';
 import type { ProcessPageQuery } from './gql/graphql.js';
 import {
   childPids,
   isRunning,
+  ROOT,
   killGatewayProcess,
   spawnGateway,
   startGatewayProcess,
@@ -310,6 +313,44 @@ describe('npm start under a process manager', () => {
       killGatewayProcess(npm);
       // A gateway that outlived npm must not outlive the test.
       for (const pid of [gateway, ...workers, ...childPids(gateway)]) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+});
+
+/**
+ * What `npm ci --omit=dev` leaves, without the download: package.json, the built dist/, scripts/,
+ * and node_modules holding only the packages package-lock.json does not mark as dev (linked to
+ * the installed copies). A real `npm ci --omit=dev && npm start` is the manual check.
+ */
+function productionInstall(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'org-gateway-production-'));
+  for (const entry of ['package.json', 'package-lock.json', 'dist', 'scripts']) cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    const name = path.slice('node_modules/'.length);
+    if (!path.startsWith('node_modules/') || name.includes('node_modules/') || entry.dev || entry.devOptional) continue;
+    if (!existsSync(join(ROOT, path))) continue;
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    symlinkSync(join(ROOT, path), join(directory, path));
+  }
+  return directory;
+}
+
+describe('npm start from a production install (no dev dependencies)', () => {
+  it('runs dist/ as built, without TypeScript, and serves GraphQL', async () => {
+    const directory = productionInstall();
+    const started = await startGatewayProcess({}, ['npm', 'start', '-s'], directory);
+    try {
+      expect(existsSync(join(directory, 'node_modules', 'typescript'))).toBe(false);
+      expect(existsSync(join(directory, 'node_modules', 'tsx'))).toBe(false);
+      const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Page), { first: 2 }, { token: demoToken(started) });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data!.organizations.edges).toHaveLength(2);
+      expect(await stop(started)).toBe(0);
+      expect(started.stderr()).toBe('');
+    } finally {
+      killGatewayProcess(started);
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

@@ -30,10 +30,15 @@ export interface Started extends GatewayProcess {
   banner: LogLine;
 }
 
-/** Runs `command` (default: node dist/main.js) in the repository with only PATH, HOME and `env`. */
-export function spawnGateway(env: Record<string, string>, args: string[] = [], command: string[] = [process.execPath, 'dist/main.js']): GatewayProcess {
+/** Runs `command` (default: node dist/main.js) in `cwd` (the repository) with only PATH, HOME and `env`. */
+export function spawnGateway(
+  env: Record<string, string>,
+  args: string[] = [],
+  command: string[] = [process.execPath, 'dist/main.js'],
+  cwd: string = ROOT,
+): GatewayProcess {
   const child = spawn(command[0]!, [...command.slice(1), ...args], {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
   });
   const closed = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -56,8 +61,8 @@ export function spawnGateway(env: Record<string, string>, args: string[] = [], c
 }
 
 /** Starts the gateway and waits for the log line that says where it listens. */
-export async function startGatewayProcess(env: Record<string, string>, command?: string[]): Promise<Started> {
-  const gateway = spawnGateway({ PORT: '0', ...env }, [], command);
+export async function startGatewayProcess(env: Record<string, string>, command?: string[], cwd?: string): Promise<Started> {
+  const gateway = spawnGateway({ PORT: '0', ...env }, [], command, cwd);
   const banner = await waitFor(
     () => gateway.logLines().find((line) => typeof line['endpoint'] === 'string'),
     30_000,
