@@ -3,6 +3,7 @@
  * table is generated from the same list by `npm start -- --help`), and a bad value stops the
  * process with a message that names the setting and what is allowed.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
@@ -72,6 +73,22 @@ const failureKinds = z.string().transform((value, ctx) => {
   return kinds;
 });
 
+/** Most worker processes WORKERS may ask for: far more than any one machine's cores. */
+const MAX_WORKERS = 256;
+
+/** WORKERS: a count, or `auto` for the cores this process may run on. */
+const workers = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((value, ctx) => {
+    if (value === 'auto') return availableParallelism();
+    const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (count >= 1 && count <= MAX_WORKERS) return count;
+    ctx.addIssue({ code: 'custom', message: `WORKERS must be auto or a whole number from 1 to ${MAX_WORKERS}` });
+    return z.NEVER;
+  });
+
 const upstreamUrl = z
   .string()
   .trim()
@@ -99,7 +116,20 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'UPSTREAM_URL',
     default: '(unset: built-in demo upstream)',
-    description: 'Base URL of the organizations REST API, e.g. https://charts.basedash.com. Unset, the gateway starts the built-in demo upstream.',
+    description:
+      'Base URL of the organizations REST API, e.g. https://charts.basedash.com. Unset, the gateway starts the built-in demo upstream, except with NODE_ENV=production (see DEMO).',
+  },
+  {
+    name: 'DEMO',
+    default: '(unset: the demo runs when UPSTREAM_URL is unset, unless NODE_ENV=production)',
+    description:
+      'Whether to serve the built-in demo upstream, whose tokens are public. true: the demo even with NODE_ENV=production (UPSTREAM_URL must be unset); false: UPSTREAM_URL is required. With NODE_ENV=production and neither set, the gateway refuses to start.',
+  },
+  {
+    name: 'WORKERS',
+    default: '1',
+    description:
+      'Worker processes serving one port (node:cluster); auto: one per core this process may use (os.availableParallelism(); in a container with a CPU limit, set a number). A worker that dies is replaced; /metrics adds up every worker.',
   },
   { name: 'UPSTREAM_CONNECT_TIMEOUT_MS', default: '3000', description: 'Time allowed to open a connection to the upstream.' },
   { name: 'UPSTREAM_HEADERS_TIMEOUT_MS', default: '10000', description: 'Time allowed for the upstream to send response headers.' },
@@ -208,6 +238,8 @@ const schema = z.object({
   PORT: int('PORT', 0, 65535).default(4000),
   HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
   UPSTREAM_URL: upstreamUrl.optional(),
+  DEMO: bool('DEMO').optional(),
+  WORKERS: workers.default(1),
   UPSTREAM_CONNECT_TIMEOUT_MS: int('UPSTREAM_CONNECT_TIMEOUT_MS', 1, 600_000).default(3000),
   UPSTREAM_HEADERS_TIMEOUT_MS: int('UPSTREAM_HEADERS_TIMEOUT_MS', 1, 600_000).default(10_000),
   UPSTREAM_BODY_TIMEOUT_MS: int('UPSTREAM_BODY_TIMEOUT_MS', 1, 600_000).default(10_000),
@@ -240,8 +272,10 @@ const schema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Unset: serve against the built-in demo upstream. */
+  /** Unset: serve against the built-in demo upstream (only when DEMO allows it). */
   upstreamUrl: URL | undefined;
+  /** Worker processes behind the port; 1 runs no cluster. */
+  workers: number;
   upstream: {
     connectTimeoutMs: number;
     headersTimeoutMs: number;
@@ -307,10 +341,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       `UPSTREAM_CALLER_CONCURRENCY must be at most UPSTREAM_CONNECTIONS (${values.UPSTREAM_CONNECTIONS}), and well below it so that one caller cannot hold every socket (got ${values.UPSTREAM_CALLER_CONCURRENCY})`,
     ]);
   }
+  const production = env['NODE_ENV'] === 'production';
+  if (values.DEMO === true && values.UPSTREAM_URL) {
+    throw new ConfigError(['DEMO=true serves the built-in demo upstream instead of UPSTREAM_URL: set only one of them']);
+  }
+  if (!values.UPSTREAM_URL && (values.DEMO === false || (production && values.DEMO === undefined))) {
+    // The demo's tokens are printed in the README: a production gateway must not fall back to it.
+    const why = values.DEMO === false ? 'with DEMO=false' : 'when NODE_ENV=production';
+    throw new ConfigError([
+      `UPSTREAM_URL is required ${why}: set it to the base URL of the organizations REST API, or set DEMO=true to serve the built-in demo upstream (its tokens are public)`,
+    ]);
+  }
   return {
     port: values.PORT,
     host: values.HOST,
     upstreamUrl: values.UPSTREAM_URL,
+    workers: values.WORKERS,
     upstream: {
       connectTimeoutMs: values.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: values.UPSTREAM_HEADERS_TIMEOUT_MS,
@@ -338,8 +384,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     maxUpstreamCalls: values.MAX_UPSTREAM_CALLS,
     corsOrigins: values.CORS_ORIGINS,
     // Production hands out neither the schema nor a query editor unless asked to.
-    graphiql: values.GRAPHIQL ?? env['NODE_ENV'] !== 'production',
-    introspection: values.INTROSPECTION ?? env['NODE_ENV'] !== 'production',
+    graphiql: values.GRAPHIQL ?? !production,
+    introspection: values.INTROSPECTION ?? !production,
     logLevel: values.LOG_LEVEL,
     metrics: values.METRICS,
     trustedDocuments: values.TRUSTED_DOCUMENTS,

@@ -1,18 +1,22 @@
 /**
  * Command-line entry: read the settings, start the built-in demo upstream when no UPSTREAM_URL is
- * set, serve the gateway, and shut down gracefully on SIGTERM/SIGINT.
+ * set, serve the gateway (in WORKERS processes when more than one), and shut down gracefully on
+ * SIGTERM/SIGINT. Everything it says goes to stdout as JSON log lines.
  */
+import cluster, { type Address } from 'node:cluster';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { ConfigError, loadConfig, SETTINGS } from './config.js';
+import { ConfigError, loadConfig, SETTINGS, type Config } from './config.js';
+import type { DEMO_TOKENS } from './demo/seed.js';
 import type { DemoUpstream } from './demo/upstream.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
-import { createLogger } from './observability/logger.js';
+import { clusterMetrics, shareWorkerMetrics } from './observability/cluster-metrics.js';
+import { batchedStdout, createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { startTracing } from './observability/tracing.js';
+import { startTracing, tracingRequested } from './observability/tracing.js';
 import { createGateway } from './server.js';
 import { UpstreamClient } from './upstream/client.js';
+import { isGatewayWorker, superviseWorkers } from './workers.js';
 
 /**
  * How long in-flight operations get to finish after SIGTERM, beyond their own deadline, before
@@ -21,25 +25,16 @@ import { UpstreamClient } from './upstream/client.js';
  */
 const SHUTDOWN_MARGIN_MS = 1_000;
 
+type DemoTokens = typeof DEMO_TOKENS;
+
+/** How long the start-up probe of the upstream waits, as a readiness probe does (src/health.ts). */
+const STARTUP_PROBE_TIMEOUT_MS = 2_000;
+
 /**
- * How far V8 lets the old generation grow past what survived the last full GC before it runs the
- * next one: 1.5×. V8's own choice varies from run to run between about 1.4× and 4×, and at 4× the
- * gateway's old generation (live heap ~28 MB) reached 115 MB under list-100 load, peak RSS ~228 MB,
- * in one run of three; at 1.5× it stays near 40 MB (peak RSS ~145 MB) with no measurable change
- * in CPU per operation, since little is promoted. Set here rather than on node's command line so
- * that it holds however the gateway is started (Node refuses this flag in NODE_OPTIONS). V8 reads
- * it at every GC; a V8 without the flag only prints a warning.
- *
- * The young generation's size cannot be set here: V8 fixes it before any code runs. `npm start`
- * gives node `--max-semi-space-size=8` (package.json; the bench reads the flags from there), a
- * young generation of 16 MB instead of V8's 32 MB: peak RSS under list load ~145 MB instead of
- * ~155–160 MB, list-of-20 CPU about the same, list-of-100 CPU 18–39 % higher in paired runs (README,
- * Performance, says how to trade back). It also gives `--v8-pool-size=1`: one V8 helper thread (GC
- * and background compilation) instead of four, for a process with one JavaScript thread; paired
- * runs on 2 cores: ~9 MB less peak RSS, 2–5 % less CPU and 4–8 % more throughput (full bench
- * runs alternating the two settings: the lower RSS again, CPU and throughput inconclusive).
+ * Where a cluster worker finds the demo upstream, which the primary runs once for all workers.
+ * Set by the primary only; it is not a setting.
  */
-const HEAP_GROWING_PERCENT = 50;
+const DEMO_UPSTREAM_VARIABLE = 'ORG_GATEWAY_DEMO_UPSTREAM_URL';
 
 function printHelp(): void {
   const width = Math.max(...SETTINGS.map((setting) => setting.name.length));
@@ -50,10 +45,9 @@ function printHelp(): void {
 }
 
 async function main(): Promise<void> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // When what reads stdout has gone (a pipe into a filter that quit), the next message (e.g. the
-  // one shutdown prints) fails with EPIPE; unhandled, that error would end the process with code 1
-  // before in-flight requests are answered. There is no one left to tell, so carry on.
+  // When what reads stdout has gone (a pipe into a filter that quit), a write to process.stdout
+  // (--help, OpenTelemetry's console exporter) fails with EPIPE; unhandled, that error would end
+  // the process before in-flight requests are answered. There is no one left to tell, so carry on.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
@@ -62,7 +56,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -73,6 +67,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Read in the primary too, so a bad manifest stops start-up before any worker is forked.
   let trustedDocuments: TrustedDocuments | undefined;
   if (config.trustedDocuments) {
     try {
@@ -83,27 +78,64 @@ async function main(): Promise<void> {
     }
   }
 
+  // A worker of another cluster (a process manager's cluster mode) serves alone, forking nothing.
+  if (config.workers > 1 && !cluster.isWorker) await runPrimary(config, trustedDocuments);
+  else await serve(config, trustedDocuments);
+}
+
+/** WORKERS above 1: the demo upstream (if any) and the workers, no gateway of its own. */
+async function runPrimary(config: Config, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const demo = config.upstreamUrl ? undefined : await startDemo();
+  const tokens = demo ? await demoTokens() : undefined;
+  superviseWorkers({
+    workers: config.workers,
+    logger,
+    output: batchedStdout(),
+    env: demo ? { [DEMO_UPSTREAM_VARIABLE]: demo.url } : {},
+    onListening: (address: Address) =>
+      logStartup(logger, config, { port: address.port, demo: demo && tokens ? { url: demo.url, tokens } : undefined, trustedDocuments }),
+    onStopped: async () => demo?.close(),
+  });
+}
+
+/** One gateway process: the whole gateway with WORKERS=1, or one cluster worker. */
+async function serve(config: Config, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
   const logger = createLogger(config.logLevel);
   const tracing = await startTracing();
 
   let demo: DemoUpstream | undefined;
-  let demoToken = '';
   let upstreamUrl = config.upstreamUrl;
-  if (!upstreamUrl) {
-    // Loaded only when it runs: a gateway in front of a real API keeps none of the demo in memory.
-    const [{ startDemoUpstream }, { DEMO_TOKENS }] = await Promise.all([import('./demo/upstream.js'), import('./demo/seed.js')]);
-    demoToken = DEMO_TOKENS.admin;
-    demo = await startDemoUpstream();
+  const worker = isGatewayWorker();
+  if (!upstreamUrl && worker) {
+    const url = process.env[DEMO_UPSTREAM_VARIABLE];
+    if (!url) throw new Error(`a cluster worker without UPSTREAM_URL needs ${DEMO_UPSTREAM_VARIABLE} from the primary`);
+    upstreamUrl = new URL(url);
+  } else if (!upstreamUrl) {
+    demo = await startDemo();
     upstreamUrl = new URL(demo.url);
   }
+  const tokens = config.upstreamUrl ? undefined : await demoTokens();
 
   let client: UpstreamClient | undefined;
-  const metrics = config.metrics ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed', lastProbe: () => client?.lastProbe }) : undefined;
+  const metrics = config.metrics
+    ? new GatewayMetrics({
+        circuitState: () => client?.circuitState ?? 'closed',
+        lastProbe: () => client?.lastProbe,
+        ...(worker ? { exposition: clusterMetrics } : {}),
+      })
+    : undefined;
+  if (metrics && worker) shareWorkerMetrics(metrics.registry);
+  const origin = upstreamUrl.origin;
   client = new UpstreamClient({
     baseUrl: upstreamUrl,
     ...config.upstream,
     tracing: tracing !== undefined,
     onCall: metrics ? (call) => metrics.recordUpstreamCall(call) : undefined,
+    onReachabilityChange: (change) => {
+      if (change.reachable) logger.info({ upstream: origin }, `the upstream at ${origin} answers again`);
+      else logger.warn({ upstream: origin, cause: change.cause }, `the upstream at ${origin} cannot be reached (${change.cause})`);
+    },
   });
   const upstream = client;
   const gateway = createGateway({
@@ -113,7 +145,7 @@ async function main(): Promise<void> {
     tracing: tracing !== undefined,
     ...(trustedDocuments ? { trustedDocuments } : {}),
     operationTimeoutMs: config.operationTimeoutMs,
-    ...(demo ? { graphiqlHeaders: { Authorization: `Bearer ${demoToken}` } } : {}),
+    ...(tokens ? { graphiqlHeaders: { Authorization: `Bearer ${tokens.admin}` } } : {}),
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
     maxUpstreamCalls: config.maxUpstreamCalls,
@@ -126,24 +158,14 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
-
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const endpoint = `http://${host}:${port}/graphql`;
-  const lines = [`org-gateway listening on ${endpoint}${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`];
-  if (demo) {
-    lines.push(
-      `Upstream: the built-in demo API at ${demo.url} (set UPSTREAM_URL to use a real one)`,
-      `Demo token: ${demoToken}  (GraphiQL already sends it)`,
-      `Try: curl -s ${endpoint} -H 'Authorization: Bearer ${demoToken}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
-    );
-  } else {
-    lines.push(`Upstream: ${upstreamUrl.origin}`);
+  // In a cluster the primary says where the gateway listens, once for all workers.
+  if (!worker) {
+    const port = (server.address() as AddressInfo).port;
+    logStartup(logger, config, { port, demo: demo && tokens ? { url: demo.url, tokens } : undefined, trustedDocuments });
   }
-  if (metrics) lines.push(`Metrics: http://${host}:${port}/metrics`);
-  if (tracing) lines.push('Tracing: on (OpenTelemetry, configured by the OTEL_* settings)');
-  if (trustedDocuments) lines.push(`Trusted documents: ${trustedDocuments.size} from ${config.trustedDocuments}; other operations are refused`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Without traffic nothing would call the upstream; this probe makes an unreachable one show in
+  // the log (onReachabilityChange) right after start-up.
+  void upstream.probe(STARTUP_PROBE_TIMEOUT_MS).catch(() => undefined);
 
   let stopping = false;
   // Answers not yet sent when shutdown starts, and any that arrive on an open keep-alive connection
@@ -159,7 +181,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     gateway.drain();
-    process.stdout.write(`${signal}: finishing in-flight requests, then exiting\n`);
+    logger.info({ signal }, `${signal}: finishing in-flight requests, then exiting`);
     for (const response of unanswered) if (!response.headersSent) response.setHeader('connection', 'close');
     const force = setTimeout(() => server.closeAllConnections(), config.operationTimeoutMs + SHUTDOWN_MARGIN_MS);
     force.unref();
@@ -171,6 +193,51 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+// The demo's modules are loaded only when it runs: a gateway in front of a real API keeps none of
+// the demo in memory.
+async function startDemo(): Promise<DemoUpstream> {
+  const { startDemoUpstream } = await import('./demo/upstream.js');
+  return startDemoUpstream();
+}
+
+async function demoTokens(): Promise<DemoTokens> {
+  return (await import('./demo/seed.js')).DEMO_TOKENS;
+}
+
+/** Where the gateway listens and what it serves, as log lines: the first thing an operator reads. */
+function logStartup(
+  logger: Logger,
+  config: Config,
+  started: { port: number; demo: { url: string; tokens: DemoTokens } | undefined; trustedDocuments: TrustedDocuments | undefined },
+): void {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const origin = `http://${host}:${started.port}`;
+  const endpoint = `${origin}/graphql`;
+  logger.info(
+    {
+      endpoint,
+      graphiql: config.graphiql,
+      metrics: config.metrics ? `${origin}/metrics` : null,
+      workers: config.workers,
+      upstream: started.demo?.url ?? config.upstreamUrl?.origin,
+      tracing: tracingRequested(),
+      trustedDocuments: started.trustedDocuments ? { file: config.trustedDocuments, count: started.trustedDocuments.size } : null,
+    },
+    `org-gateway listening on ${endpoint}${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}`,
+  );
+  if (started.demo) {
+    const { url, tokens } = started.demo;
+    logger.info(
+      {
+        demoUrl: url,
+        demoTokens: tokens,
+        try: `curl -s ${endpoint} -H 'Authorization: Bearer ${tokens.admin}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
+      },
+      `upstream: the built-in demo API (set UPSTREAM_URL to use a real one); demo token ${tokens.admin}, which GraphiQL already sends`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

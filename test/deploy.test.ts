@@ -196,7 +196,10 @@ describe('Dockerfile', () => {
     const env = envOf(runtime);
     for (const name of Object.keys(env)) expect(KNOWN_VARIABLES, name).toContain(name);
     expect(env['NODE_ENV']).toBe('production');
-    const config = loadConfig(env);
+    // The image names no upstream: the operator sets UPSTREAM_URL at run time, and without it the
+    // gateway refuses to start rather than serve the demo API.
+    expect(() => loadConfig(env)).toThrow(/UPSTREAM_URL is required when NODE_ENV=production/);
+    const config = loadConfig({ ...env, UPSTREAM_URL: 'https://api.example.com' });
     expect(config.host).toBe('0.0.0.0');
     expect(all(runtime, 'EXPOSE')).toEqual([String(config.port)]);
   });

@@ -26,13 +26,13 @@ describe('hardening settings', () => {
   });
 
   it('turns GraphiQL and introspection off by default when NODE_ENV is production', () => {
-    const config = loadConfig({ NODE_ENV: 'production' });
+    const config = loadConfig({ NODE_ENV: 'production', UPSTREAM_URL: 'https://api.example.com' });
     expect(config.graphiql).toBe(false);
     expect(config.introspection).toBe(false);
   });
 
   it('lets GRAPHIQL and INTROSPECTION override the production default either way', () => {
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: 'TRUE' })).toMatchObject({ graphiql: true, introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production', UPSTREAM_URL: 'https://api.example.com', GRAPHIQL: 'true', INTROSPECTION: 'TRUE' })).toMatchObject({ graphiql: true, introspection: true });
     expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: 'false' })).toMatchObject({ graphiql: false, introspection: false });
   });
 

@@ -2,18 +2,14 @@
  * The gateway's lifecycle as an orchestrator sees it: liveness and readiness endpoints, and a
  * graceful shutdown of the real process on SIGTERM/SIGINT.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
+import { killGatewayProcess, startGatewayProcess, type Started } from './helpers/gateway-process.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const Names = graphql(`
   query LifecycleNames {
@@ -170,47 +166,26 @@ async function metricValue(gatewayUrl: string, name: string): Promise<number> {
   return Number(line.slice(name.length + 1));
 }
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  endpoint: string;
-  output: () => string;
-}
-
-/** The gateway as `npm start` runs it, from dist/ (built once by test/global-setup.ts). */
-async function startProcess(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 15_000;
-  while (!/listening on (\S+)/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, endpoint: /listening on (\S+)/.exec(output)![1]!, output: () => output };
-}
-
 describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal) => {
   let upstream: DemoUpstream;
   let started: Started;
   beforeEach(async () => {
     upstream = await startDemoUpstream();
-    started = await startProcess({ UPSTREAM_URL: upstream.url });
+    started = await startGatewayProcess({ UPSTREAM_URL: upstream.url });
   });
   afterEach(async () => {
-    if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill('SIGKILL');
+    killGatewayProcess(started);
     await upstream.close();
   });
 
   it('finishes an in-flight operation, refuses new connections, then exits 0', async () => {
-    upstream.injectFault({ kind: 'delay', ms: 800 });
-    const exited = once(started.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    // The caller's call only: the gateway also probes the upstream (without a token) at start-up.
+    upstream.injectFault({ kind: 'delay', ms: 800, match: { token: 'demo-admin-token' } });
+    const exited = started.closed;
     const inFlight = postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Names), {}, { token: 'demo-admin-token' });
+    const calls = () => upstream.requests.filter((request) => request.headers.authorization !== undefined);
     // Wait until the gateway's call has reached the upstream, then ask it to stop.
-    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (calls().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     started.child.kill(signal);
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -218,9 +193,9 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
     const response = await inFlight;
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.organizations.edges).toHaveLength(2);
-    expect(upstream.requests[0]!.aborted).toBe(false);
+    expect(calls()[0]!.aborted).toBe(false);
     const [code] = await exited;
     expect(code).toBe(0);
-    expect(started.output()).toContain(`${signal}: finishing in-flight requests`);
+    expect(started.logLines().map((line) => line.msg)).toContain(`${signal}: finishing in-flight requests, then exiting`);
   });
 });

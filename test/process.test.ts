@@ -2,53 +2,46 @@
  * The gateway as a newcomer runs it: the real entry point in its own process, started the way
  * `npm start` starts it, with nothing but environment variables.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/gql.js';
 import type { ProcessPageQuery } from './gql/graphql.js';
+import {
+  childPids,
+  isRunning,
+  ROOT,
+  killGatewayProcess,
+  spawnGateway,
+  startGatewayProcess,
+  stopGatewayProcess,
+  waitFor,
+  type Started,
+} from './helpers/gateway-process.js';
 import { postGraphQL, type GraphQLResponse } from './helpers/stack.js';
 import { REFERENCE_TOKEN, startReferenceUpstream, type ReferenceUpstream } from './helpers/reference-upstream.js';
 import { print } from 'graphql';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const start = (env: Record<string, string>) => startGatewayProcess(env);
+const stop = (started: Started) => stopGatewayProcess(started);
+const run = (env: Record<string, string>, args: string[] = []) => spawnGateway(env, args);
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  endpoint: string;
+/** The admin token from the log line that announces the demo upstream. */
+function demoToken(started: Started): string {
+  const line = started.logLines().find((entry) => entry['demoTokens'] !== undefined);
+  return (line?.['demoTokens'] as { admin: string } | undefined)?.admin ?? '';
 }
 
-function run(env: Record<string, string>, args: string[] = []) {
-  // Exactly what `npm start` runs after its build (dist/ is built once by test/global-setup.ts).
-  const child = spawn(process.execPath, ['dist/main.js', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { child, stdout: () => stdout, stderr: () => stderr };
-}
-
-async function start(env: Record<string, string>): Promise<Started> {
-  const { child, stdout, stderr } = run({ PORT: '0', ...env });
-  const deadline = Date.now() + 15_000;
-  while (!/listening on (\S+)/.test(stdout())) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${stdout()}\n${stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, output: stdout, endpoint: /listening on (\S+)/.exec(stdout())![1]! };
-}
-
-async function stop(started: Started): Promise<number | null> {
-  if (started.child.exitCode !== null) return started.child.exitCode;
-  started.child.kill('SIGTERM');
-  const [code] = (await once(started.child, 'exit')) as [number | null];
-  return code;
+/** A loopback port that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 const Page = graphql(`
@@ -100,16 +93,21 @@ describe('npm start with no settings', () => {
   });
   afterAll(() => stop(started));
 
-  it('serves the demo upstream and prints a demo token that works', async () => {
-    const token = /Demo token: (\S+)/.exec(started.output())?.[1];
-    expect(token).toBeDefined();
-    const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Page), { first: 3 }, { token: token! });
+  it('serves the demo upstream and logs a demo token that works', async () => {
+    const token = demoToken(started);
+    expect(token).not.toBe('');
+    const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Page), { first: 3 }, { token });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.organizations.edges).toHaveLength(3);
   });
 
-  it('exits 0 on SIGTERM', async () => {
+  it('writes only JSON log lines to stdout: where it listens, the demo, and the shutdown', async () => {
+    expect(started.banner).toMatchObject({ level: 'info', endpoint: started.endpoint, metrics: started.endpoint.replace('/graphql', '/metrics'), workers: 1 });
+    expect(started.banner.msg).toBe(`org-gateway listening on ${started.endpoint} (open it in a browser for GraphiQL)`);
     expect(await stop(started)).toBe(0);
+    const lines = started.stdout().split('\n').filter((line) => line !== '');
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(started.logLines().map((line) => line.msg)).toContain('SIGTERM: finishing in-flight requests, then exiting');
   });
 });
 
@@ -117,7 +115,7 @@ describe('npm start whose standard output nobody reads any more', () => {
   it('still exits 0 on SIGTERM, with log lines waiting that cannot be written', async () => {
     const started = await start({});
     try {
-      const token = /Demo token: (\S+)/.exec(started.output())![1]!;
+      const token = demoToken(started);
       // What reads the log (a pipe into a filter or pager) has gone: writes to stdout now fail with EPIPE.
       started.child.stdout.destroy();
       // One operation: its log line waits in the batch (./src/observability/logger.ts) until exit.
@@ -161,13 +159,17 @@ describe('npm start with UPSTREAM_URL pointing at another implementation of the 
       after = response.body.data!.organizations.pageInfo.endCursor ?? null;
     }
     expect(names).toEqual([7, 6, 5, 4, 3, 2, 1].map((n) => `Reference Org ${n}`));
-    const lists = reference.received.filter((request) => request.method === 'GET' && request.url.startsWith('/api/public/organizations?'));
+    // Without credentials: the readiness probe made at start-up, nothing else.
+    const anonymous = reference.received.filter((request) => request.authorization === undefined);
+    expect(anonymous.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/public/organizations?limit=1']);
+    const callers = reference.received.filter((request) => request.authorization !== undefined);
+    const lists = callers.filter((request) => request.method === 'GET' && request.url.startsWith('/api/public/organizations?'));
     expect(lists.map((request) => request.url)).toEqual([
       '/api/public/organizations?limit=3',
       '/api/public/organizations?limit=3&cursor=ref-005',
       '/api/public/organizations?limit=3&cursor=ref-002',
     ]);
-    expect(new Set(reference.received.map((request) => request.authorization))).toEqual(new Set([`Bearer ${REFERENCE_TOKEN}`]));
+    expect(new Set(callers.map((request) => request.authorization))).toEqual(new Set([`Bearer ${REFERENCE_TOKEN}`]));
   });
 
   it('answers FORBIDDEN where this upstream says 403 for an organization the caller cannot see', async () => {
@@ -216,18 +218,21 @@ describe('npm start with tracing, trusted documents and metrics switched on by s
     // The console exporter batches, and so do log lines (written within LOG_FLUSH_INTERVAL_MS);
     // give them a moment to print.
     const deadline = Date.now() + 10_000;
-    const printed = () => started.output().includes("name: 'GET /api/public/organizations'") && started.output().includes('"requestId":"process-trace-1"');
+    const printed = () => started.stdout().includes("name: 'GET /api/public/organizations'") && started.stdout().includes('"requestId":"process-trace-1"');
     while (!printed() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(started.output()).toContain("name: 'query ProcessPage'");
-    expect(started.output()).toContain("name: 'GET /api/public/organizations'");
+    expect(started.stdout()).toContain("name: 'query ProcessPage'");
+    expect(started.stdout()).toContain("name: 'GET /api/public/organizations'");
     const logLine = started
-      .output()
+      .stdout()
       .split('\n')
       .find((line) => line.includes('"requestId":"process-trace-1"'));
     expect(JSON.parse(logLine!)).toMatchObject({ operation: 'ProcessPage', outcome: 'ok' });
-    expect(started.output()).not.toContain('demo-admin-token"');
+    // The caller's token appears nowhere but in the start-up line that announces the demo's tokens.
+    const mentions = started.stdout().split('\n').filter((line) => line.includes('demo-admin-token'));
+    expect(mentions).toHaveLength(1);
+    expect(JSON.parse(mentions[0]!)).toHaveProperty('demoTokens');
   });
 });
 
@@ -240,19 +245,112 @@ describe('start-up settings', () => {
     [{ OPERATION_TIMEOUT_MS: '0' }, 'OPERATION_TIMEOUT_MS must be at least 1'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ TRUSTED_DOCUMENTS: 'no/such/manifest.json' }, 'TRUSTED_DOCUMENTS: cannot read no/such/manifest.json as JSON'],
+    [{ WORKERS: 'many' }, 'WORKERS must be auto or a whole number from 1 to 256 (got "many")'],
+    [{ NODE_ENV: 'production' }, 'UPSTREAM_URL is required when NODE_ENV=production'],
   ])('stops with exit code 1 and names the bad setting for %j', async (env, message) => {
-    const { child, stderr } = run(env);
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { child, stderr, stdout } = run(env);
+    const [code] = (await once(child, 'close')) as [number | null];
     expect(code).toBe(1);
     expect(stderr()).toContain(message);
+    expect(stdout()).toBe('');
   });
 
   it('lists every setting with its default on --help', async () => {
     const { child, stdout } = run({}, ['--help']);
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const [code] = (await once(child, 'close')) as [number | null];
     expect(code).toBe(0);
-    for (const name of ['PORT', 'HOST', 'UPSTREAM_URL', 'OPERATION_TIMEOUT_MS', 'LOG_LEVEL', 'METRICS', 'TRUSTED_DOCUMENTS', 'OTEL_TRACES_EXPORTER']) {
+    for (const name of ['PORT', 'HOST', 'UPSTREAM_URL', 'DEMO', 'WORKERS', 'OPERATION_TIMEOUT_MS', 'LOG_LEVEL', 'METRICS', 'TRUSTED_DOCUMENTS', 'OTEL_TRACES_EXPORTER']) {
       expect(stdout()).toContain(name);
+    }
+  });
+});
+
+describe('npm start with an upstream that is not listening', () => {
+  it('logs a warning with the cause soon after start-up, without waiting for traffic', async () => {
+    const started = await start({ UPSTREAM_URL: `http://127.0.0.1:${await closedPort()}` });
+    try {
+      const warning = await waitFor(
+        () => started.logLines().find((line) => line.level === 'warn'),
+        10_000,
+        () => `no warning was logged:\n${started.stdout()}`,
+      );
+      expect(warning).toMatchObject({ cause: 'ECONNREFUSED', upstream: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+      expect(warning.msg).toContain('cannot be reached (ECONNREFUSED)');
+      // Once per change, not once per call: more failing calls log nothing more.
+      await postGraphQL(started.endpoint, print(Page), { first: 1 }, { token: 'some-caller-token' });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(started.logLines().filter((line) => line.level === 'warn')).toHaveLength(1);
+      expect(started.stdout()).not.toContain('some-caller-token');
+    } finally {
+      await stop(started);
+    }
+  });
+});
+
+describe('npm start under a process manager', () => {
+  it('ends the gateway and all its workers when npm itself gets SIGTERM, and exits 0', async () => {
+    // What a process manager does: start `npm start`, later signal the process it started.
+    const npm = await startGatewayProcess({ WORKERS: '2' }, ['npm', 'start']);
+    const gateway = npm.banner.pid;
+    let workers: number[] = [];
+    try {
+      // npm's shell replaced itself with the gateway (`exec`), so npm's child is the gateway.
+      expect(childPids(npm.child.pid!)).toEqual([gateway]);
+      workers = await waitFor(
+        () => childPids(gateway).length === 2 && childPids(gateway),
+        10_000,
+        () => 'the gateway did not keep two workers',
+      );
+      npm.child.kill('SIGTERM');
+      const outcome = await Promise.race([npm.closed, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 10_000))]);
+      expect(outcome).toEqual([0, null]);
+      for (const pid of [gateway, ...workers]) expect(isRunning(pid), `process ${pid}`).toBe(false);
+      expect(npm.logLines().filter((line) => line.msg === 'SIGTERM: finishing in-flight requests, then exiting')).toHaveLength(2);
+      // Besides the gateway's JSON lines, stdout holds only npm's own banner (`npm start -s` drops it).
+      const other = npm.stdout().split('\n').filter((line) => line !== '' && !line.startsWith('{'));
+      expect(other).toEqual(['> org-gateway@0.1.0 start', '> node scripts/build-if-stale.mjs && exec node dist/main.js']);
+    } finally {
+      killGatewayProcess(npm);
+      // A gateway that outlived npm must not outlive the test.
+      for (const pid of [gateway, ...workers, ...childPids(gateway)]) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+});
+
+/**
+ * What `npm ci --omit=dev` leaves, without the download: package.json, the built dist/, scripts/,
+ * and node_modules holding only the packages package-lock.json does not mark as dev (linked to
+ * the installed copies). A real `npm ci --omit=dev && npm start` is the manual check.
+ */
+function productionInstall(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'org-gateway-production-'));
+  for (const entry of ['package.json', 'package-lock.json', 'dist', 'scripts']) cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    const name = path.slice('node_modules/'.length);
+    if (!path.startsWith('node_modules/') || name.includes('node_modules/') || entry.dev || entry.devOptional) continue;
+    if (!existsSync(join(ROOT, path))) continue;
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    symlinkSync(join(ROOT, path), join(directory, path));
+  }
+  return directory;
+}
+
+describe('npm start from a production install (no dev dependencies)', () => {
+  it('runs dist/ as built, without TypeScript, and serves GraphQL', async () => {
+    const directory = productionInstall();
+    const started = await startGatewayProcess({}, ['npm', 'start', '-s'], directory);
+    try {
+      expect(existsSync(join(directory, 'node_modules', 'typescript'))).toBe(false);
+      expect(existsSync(join(directory, 'node_modules', 'tsx'))).toBe(false);
+      const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Page), { first: 2 }, { token: demoToken(started) });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data!.organizations.edges).toHaveLength(2);
+      expect(await stop(started)).toBe(0);
+      expect(started.stderr()).toBe('');
+    } finally {
+      killGatewayProcess(started);
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

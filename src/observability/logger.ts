@@ -50,7 +50,7 @@ let stdoutStream: DestinationStream | undefined;
  * a filter that quit) never exited after SIGTERM (test/process.test.ts). Once stdout is a broken
  * pipe, lines are dropped, as pino does: there is no one left to read them.
  */
-function batchedStdout(): DestinationStream {
+export function batchedStdout(): DestinationStream {
   // One per process: stdout is one file descriptor, and each stream adds an exit listener.
   if (stdoutStream) return stdoutStream;
   const stream = new sonicBoom.SonicBoom({ fd: 1, sync: false, minLength: 4096 });
@@ -78,7 +78,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   const stream = destination ?? batchedStdout();
   const options = {
     level,
-    base: { service: 'org-gateway' },
+    // pid: with WORKERS above 1, several processes write to one stdout.
+    base: { service: 'org-gateway', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
   };

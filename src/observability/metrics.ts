@@ -20,6 +20,11 @@ export interface MetricsOptions {
   lastProbe?: () => { reachable: boolean; at: number } | undefined;
   /** Also export Node.js process metrics (memory, CPU, event loop lag). @default true */
   processMetrics?: boolean;
+  /**
+   * What GET /metrics serves. A cluster worker passes one that asks the primary for every
+   * worker's metrics added up (./cluster-metrics.ts). @default this registry's metrics
+   */
+  exposition?: () => Promise<string>;
 }
 
 export class GatewayMetrics {
@@ -31,8 +36,11 @@ export class GatewayMetrics {
   readonly upstreamDuration: Histogram<'method' | 'route'>;
   readonly inFlight: Gauge;
   private readonly operationNames = new Set<string>();
+  /** The Prometheus text that GET /metrics serves. */
+  readonly exposition: () => Promise<string>;
 
   constructor(options: MetricsOptions = {}) {
+    this.exposition = options.exposition ?? (() => this.registry.metrics());
     const registers = [this.registry];
     this.operations = new Counter({
       name: 'graphql_operations_total',
@@ -70,8 +78,9 @@ export class GatewayMetrics {
     const circuitState = options.circuitState;
     new Gauge({
       name: 'upstream_circuit_state',
-      help: 'State of the circuit breaker in front of the upstream: 0 closed, 1 half-open, 2 open.',
+      help: 'State of the circuit breaker in front of the upstream: 0 closed, 1 half-open, 2 open. With several workers, the worst of their circuits.',
       registers,
+      aggregator: 'max',
       collect() {
         this.set(circuitState ? CIRCUIT_VALUES[circuitState()] : 0);
       },
@@ -79,16 +88,18 @@ export class GatewayMetrics {
     const lastProbe = options.lastProbe;
     new Gauge({
       name: 'upstream_probe_reachable',
-      help: 'Whether the latest readiness probe reached the upstream (any answer below 500): 1 yes, 0 no or no probe yet.',
+      help: "Whether the latest readiness probe reached the upstream (any answer below 500): 1 yes, 0 no or no probe yet. With several workers, 1 only when every worker's latest probe did.",
       registers,
+      aggregator: 'min',
       collect() {
         this.set(lastProbe?.()?.reachable ? 1 : 0);
       },
     });
     new Gauge({
       name: 'upstream_probe_timestamp_seconds',
-      help: 'When the latest readiness probe of the upstream ended (Unix time); 0 before the first.',
+      help: 'When the latest readiness probe of the upstream ended (Unix time); 0 before the first. With several workers, the latest of theirs.',
       registers,
+      aggregator: 'max',
       collect() {
         this.set((lastProbe?.()?.at ?? 0) / 1000);
       },

@@ -56,7 +56,16 @@ export interface UpstreamClientOptions extends ResilienceOptions {
   callerQueueMs?: number;
   /** Upstream calls one GraphQL operation runs at once; the rest wait their turn. @default 10 */
   operationConcurrency?: number;
+  /**
+   * Told when the upstream stops answering (a connection could not be made, or was dropped
+   * before the answer) and when it answers again: once per change, not per call, so it can go to
+   * the log. @default none
+   */
+  onReachabilityChange?: ((change: ReachabilityChange) => void) | undefined;
 }
+
+/** The upstream became reachable again, or could not be reached, with why (e.g. `ECONNREFUSED`). */
+export type ReachabilityChange = { reachable: true } | { reachable: false; cause: string };
 
 /**
  * One HTTP exchange with the upstream as logs and metrics see it: the route template, never the
@@ -143,9 +152,13 @@ export class UpstreamClient {
   private readonly tracing: boolean;
   private readonly callerSlots: CallerSlots;
   private readonly operationConcurrency: number;
+  private readonly onReachabilityChange: ((change: ReachabilityChange) => void) | undefined;
+  /** Undefined until the first exchange ends. */
+  private reachable: boolean | undefined;
 
   constructor(options: UpstreamClientOptions) {
     this.onCall = options.onCall;
+    this.onReachabilityChange = options.onReachabilityChange;
     this.tracing = options.tracing ?? false;
     this.origin = options.baseUrl.origin;
     this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
@@ -302,9 +315,18 @@ export class UpstreamClient {
     try {
       const answer = await this.roundTrip(exchange, headers, signal);
       status = answer.status;
+      if (this.reachable !== true) {
+        if (this.reachable === false) this.onReachabilityChange?.({ reachable: true });
+        this.reachable = true;
+      }
       return answer;
     } catch (error) {
       if (error instanceof UpstreamError) status = error.code;
+      const cause = unreachableCause(error);
+      if (cause !== undefined && this.reachable !== false) {
+        this.reachable = false;
+        this.onReachabilityChange?.({ reachable: false, cause });
+      }
       throw error;
     } finally {
       const record: UpstreamCallRecord = {
@@ -464,6 +486,20 @@ function interpret(answer: Answer, operation: string): UpstreamResponse {
       cause,
     });
   }
+}
+
+/**
+ * Why an exchange got no answer at all, as the system or undici names it (`ECONNREFUSED`,
+ * `ENOTFOUND`, `UND_ERR_CONNECT_TIMEOUT`, `UND_ERR_SOCKET`…); undefined when the upstream
+ * answered, or was merely slow once connected.
+ */
+function unreachableCause(error: unknown): string | undefined {
+  if (error instanceof UpstreamTimeoutError && error.phase === 'connect') return 'UND_ERR_CONNECT_TIMEOUT';
+  if (!(error instanceof UpstreamUnavailableError)) return undefined;
+  const cause = error.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined;
+  // Node's connection attempt to several addresses of one name fails with an AggregateError.
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return typeof code === 'string' ? code : 'network error';
 }
 
 /** A short reason for /readyz: the failure's kind, never a host name or an upstream body. */
