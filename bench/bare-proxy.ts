@@ -33,7 +33,12 @@ const server = createServer((req, res) => {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (req.headers.authorization) headers['authorization'] = req.headers.authorization;
       if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-      const answer = await pool.request({ path: req.url ?? '/', method: req.method === 'POST' ? 'POST' : (req.method as 'GET'), headers, body });
+      const answer = await pool.request({
+        path: req.url ?? '/',
+        method: req.method === 'POST' ? 'POST' : (req.method as 'GET'),
+        headers,
+        body,
+      });
       const payload = Buffer.from(await answer.body.arrayBuffer());
       res.writeHead(answer.statusCode, { 'content-type': 'application/json', 'content-length': payload.length });
       res.end(payload);

@@ -19,7 +19,8 @@ import { UpstreamClient } from '../src/upstream/client.js';
 function leanPathArgument(argv: readonly string[]): boolean {
   const index = argv.indexOf('--lean-path');
   const value = index < 0 ? undefined : argv[index + 1];
-  if (value !== 'on' && value !== 'off') throw new Error(`gateway-variant: pass --lean-path on or --lean-path off, got ${JSON.stringify(value)}`);
+  if (value !== 'on' && value !== 'off')
+    throw new Error(`gateway-variant: pass --lean-path on or --lean-path off, got ${JSON.stringify(value)}`);
   return value === 'on';
 }
 
@@ -28,7 +29,9 @@ const config = loadConfig();
 if (!config.upstreamUrl) throw new Error('gateway-variant: UPSTREAM_URL must be set');
 
 let client: UpstreamClient | undefined;
-const metrics = config.metrics ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed', lastProbe: () => client?.lastProbe }) : undefined;
+const metrics = config.metrics
+  ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed', lastProbe: () => client?.lastProbe })
+  : undefined;
 client = new UpstreamClient({
   baseUrl: config.upstreamUrl,
   ...config.upstream,

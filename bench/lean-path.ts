@@ -31,10 +31,20 @@ const VARIANTS = ['on', 'off'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const SPECS = {
-  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', default: 5, description: 'Rounds over all scenarios and both variants (medians are taken over them).' },
+  rounds: {
+    flag: 'rounds',
+    env: 'BENCH_ROUNDS',
+    default: 5,
+    description: 'Rounds over all scenarios and both variants (medians are taken over them).',
+  },
   duration: { flag: 'duration', env: 'BENCH_DURATION', default: 5, description: 'Seconds of measured load per variant and round.' },
   warmup: { flag: 'warmup', env: 'BENCH_WARMUP', default: 1, description: 'Seconds of unmeasured load before each measured run.' },
-  connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent keep-alive connections of the load generator.' },
+  connections: {
+    flag: 'connections',
+    env: 'BENCH_CONNECTIONS',
+    default: 16,
+    description: 'Concurrent keep-alive connections of the load generator.',
+  },
   scenarios: {
     flag: 'scenarios',
     env: 'BENCH_SCENARIOS',
@@ -45,7 +55,8 @@ const SPECS = {
     flag: 'runner',
     env: 'BENCH_RUNNER',
     default: 'compiled' as Runner,
-    description: 'How the gateways run: compiled (plain node on src/ transpiled beforehand, as in npm run bench), node (node --import tsx) or tsx.',
+    description:
+      'How the gateways run: compiled (plain node on src/ transpiled beforehand, as in npm run bench), node (node --import tsx) or tsx.',
   },
 } satisfies Record<string, OptionSpec<unknown>>;
 
@@ -101,7 +112,9 @@ async function main(): Promise<number> {
   try {
     const idle = await machineLoad(2000);
     if (idle > 0.3) {
-      process.stdout.write(`warning: other processes keep ${fmt(idle)} of ${availableParallelism()} cores busy; absolute figures will be low and noisy (ratios less so).\n\n`);
+      process.stdout.write(
+        `warning: other processes keep ${fmt(idle)} of ${availableParallelism()} cores busy; absolute figures will be low and noisy (ratios less so).\n\n`,
+      );
     }
 
     // Both variants must answer correctly and make the same upstream calls, or the comparison means nothing.
@@ -113,7 +126,8 @@ async function main(): Promise<number> {
         if (check.problem) throw new Error(`${scenario} with the lean path ${variant}: a sample answer is wrong: ${check.problem}`);
         calls.push(check.upstreamCallsPerOp);
       }
-      if (calls[0] !== calls[1]) throw new Error(`${scenario}: upstream calls per operation differ, lean path on ${calls[0]} vs off ${calls[1]}`);
+      if (calls[0] !== calls[1])
+        throw new Error(`${scenario}: upstream calls per operation differ, lean path on ${calls[0]} vs off ${calls[1]}`);
       exactCalls[scenario] = calls[0] as number;
     }
     await resetUpstream(upstream.url);
@@ -152,7 +166,9 @@ async function main(): Promise<number> {
     const summary = summarize(results, scenarios);
     const lifetimePeakRss = { on: memoryStatus(gateways.on.pid).hwm, off: memoryStatus(gateways.off.pid).hwm };
     process.stdout.write(`\n${render(summary, scenarios, { rounds, durationSec, connections })}\n`);
-    process.stdout.write(`\nlifetime peak RSS (VmHWM): lean path on ${fmt(mb(lifetimePeakRss.on))} MB, off ${fmt(mb(lifetimePeakRss.off))} MB\n`);
+    process.stdout.write(
+      `\nlifetime peak RSS (VmHWM): lean path on ${fmt(mb(lifetimePeakRss.on))} MB, off ${fmt(mb(lifetimePeakRss.off))} MB\n`,
+    );
     const foreign = results.map((result) => result.foreignCores);
     if (Math.max(...foreign) > 0.15) {
       process.stdout.write(
@@ -225,7 +241,8 @@ function summarize(results: readonly Measured[], scenarios: readonly ScenarioNam
     const off = of('off');
     const rounds = [...new Set(results.map((r) => r.round))].sort((a, b) => a - b);
     const cpuRatioPerRound = rounds.map((round) => {
-      const cpu = (variant: Variant) => results.find((r) => r.scenario === scenario && r.variant === variant && r.round === round)?.serverCpuMsPerOp ?? Number.NaN;
+      const cpu = (variant: Variant) =>
+        results.find((r) => r.scenario === scenario && r.variant === variant && r.round === round)?.serverCpuMsPerOp ?? Number.NaN;
       return cpu('on') / cpu('off');
     });
     const cpuRatio = on.cpuMsPerOp / off.cpuMsPerOp;
@@ -246,7 +263,15 @@ function render(
   ];
   for (const scenario of scenarios) {
     const s = summary[scenario] as ScenarioSummary;
-    const row = (name: string, v: VariantSummary) => [name, fmt(v.opsPerSec), fmt(v.p50Ms), fmt(v.p99Ms), fmt(v.cpuMsPerOp), fmt(mb(v.peakRssBytes)), fmt(v.foreignCores)];
+    const row = (name: string, v: VariantSummary) => [
+      name,
+      fmt(v.opsPerSec),
+      fmt(v.p50Ms),
+      fmt(v.p99Ms),
+      fmt(v.cpuMsPerOp),
+      fmt(mb(v.peakRssBytes)),
+      fmt(v.foreignCores),
+    ];
     const rows = [
       row('lean path on', s.on),
       row('lean path off', s.off),

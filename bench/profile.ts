@@ -27,13 +27,19 @@ const SPECS = {
   duration: { flag: 'duration', env: 'BENCH_DURATION', default: 15, description: 'Seconds of profiled load.' },
   warmup: { flag: 'warmup', env: 'BENCH_WARMUP', default: 3, description: 'Seconds of load before profiled samples count (JIT warm-up).' },
   connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent connections.' },
-  interval: { flag: 'interval', env: 'BENCH_PROFILE_INTERVAL_US', default: 500, description: 'Sampling interval of the CPU profiler in µs.' },
+  interval: {
+    flag: 'interval',
+    env: 'BENCH_PROFILE_INTERVAL_US',
+    default: 500,
+    description: 'Sampling interval of the CPU profiler in µs.',
+  },
   scenario: { flag: 'scenario', env: 'BENCH_SCENARIO', default: 'list-20' as ScenarioName, description: 'The scenario to profile.' },
   runner: {
     flag: 'runner',
     env: 'BENCH_RUNNER',
     default: 'compiled' as Runner,
-    description: 'How the gateway runs, as in `npm run bench`: compiled (the default, what the bench measures), node or tsx (these add tsx\'s per-function name wrappers).',
+    description:
+      "How the gateway runs, as in `npm run bench`: compiled (the default, what the bench measures), node or tsx (these add tsx's per-function name wrappers).",
   },
   top: { flag: 'top', env: 'BENCH_TOP', default: 25, description: 'How many functions to list.' },
 } satisfies Record<string, OptionSpec<unknown>>;
@@ -63,13 +69,15 @@ async function main(): Promise<number> {
   });
   let window: { fromUs: number; toUs: number } | undefined;
   let exitCode: number | null = null;
-  let load;
+  let load: Awaited<ReturnType<typeof measure>> | undefined;
   try {
     const scenarioPlan = plan(scenario, 'gateway');
     const origin = new URL(gateway.url).origin;
     const check = await sampleCheck(origin, scenarioPlan, () => upstream.count());
     if (check.problem) throw new Error(`the gateway answers ${scenario} wrongly: ${check.problem}`);
-    process.stdout.write(`profiling ${scenario} on the gateway (via ${runner}): ${warmupSec} s warm-up, ${durationSec} s at ${connections} connections…\n`);
+    process.stdout.write(
+      `profiling ${scenario} on the gateway (via ${runner}): ${warmupSec} s warm-up, ${durationSec} s at ${connections} connections…\n`,
+    );
     // process.hrtime and V8's profile timestamps both read CLOCK_MONOTONIC, in different units.
     const fromUs = Number(process.hrtime.bigint() / 1000n) + warmupSec * 1e6;
     load = await measure({
@@ -88,7 +96,9 @@ async function main(): Promise<number> {
     await upstream.stop();
   }
   if (exitCode !== 0) {
-    process.stderr.write(`the gateway exited with ${exitCode} on SIGTERM, not 0; node writes no profile then.\n${gateway.output().slice(-2000)}\n`);
+    process.stderr.write(
+      `the gateway exited with ${exitCode} on SIGTERM, not 0; node writes no profile then.\n${gateway.output().slice(-2000)}\n`,
+    );
     return 1;
   }
   const files = readdirSync(directory)
@@ -102,7 +112,7 @@ async function main(): Promise<number> {
   const file = files.sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
-  const sourceRoot = pathToFileURL(join(runner === 'compiled' ? COMPILED_DIR : ROOT, 'src')).href + '/';
+  const sourceRoot = `${pathToFileURL(join(runner === 'compiled' ? COMPILED_DIR : ROOT, 'src')).href}/`;
   const inWindow = window !== undefined && window.fromUs < profile.endTime && window.toUs > profile.startTime;
   const locate = await sourceLocator(new Set(profile.nodes.map((node) => node.callFrame.url).filter((url) => url.startsWith(sourceRoot))));
   const analysis = analyzeProfile(profile, { sourceRoot, top, locate, ...(inWindow && window ? window : {}) });

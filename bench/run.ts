@@ -24,11 +24,26 @@ import { plan, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './
 import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream } from './lib/stack.js';
 
 const SPECS = {
-  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', default: 5, description: 'Rounds over all scenarios and targets (medians are taken over them).' },
+  rounds: {
+    flag: 'rounds',
+    env: 'BENCH_ROUNDS',
+    default: 5,
+    description: 'Rounds over all scenarios and targets (medians are taken over them).',
+  },
   duration: { flag: 'duration', env: 'BENCH_DURATION', default: 5, description: 'Seconds of measured load per target and round.' },
   warmup: { flag: 'warmup', env: 'BENCH_WARMUP', default: 1, description: 'Seconds of unmeasured load before each measured run.' },
-  connections: { flag: 'connections', env: 'BENCH_CONNECTIONS', default: 16, description: 'Concurrent keep-alive connections of the load generator.' },
-  scenarios: { flag: 'scenarios', env: 'BENCH_SCENARIOS', default: SCENARIOS, description: `Comma-separated subset of ${SCENARIOS.join(', ')}.` },
+  connections: {
+    flag: 'connections',
+    env: 'BENCH_CONNECTIONS',
+    default: 16,
+    description: 'Concurrent keep-alive connections of the load generator.',
+  },
+  scenarios: {
+    flag: 'scenarios',
+    env: 'BENCH_SCENARIOS',
+    default: SCENARIOS,
+    description: `Comma-separated subset of ${SCENARIOS.join(', ')}.`,
+  },
   runner: {
     flag: 'runner',
     env: 'BENCH_RUNNER',
@@ -164,7 +179,9 @@ async function main(): Promise<number> {
           `(foreignCores in the JSON); ratios hold up better than absolute numbers, but rerun on a quiet machine for tracking.\n`,
       );
     }
-    process.stdout.write(`\nTargets (issue 4)\n${verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.measured} (limit ${v.limit})`).join('\n')}\n`);
+    process.stdout.write(
+      `\nTargets (issue 4)\n${verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.measured} (limit ${v.limit})`).join('\n')}\n`,
+    );
 
     const directory = join(ROOT, 'bench', 'results');
     mkdirSync(directory, { recursive: true });
@@ -245,7 +262,11 @@ function summarize(results: readonly Measured[], scenarios: readonly ScenarioNam
   return summary;
 }
 
-function render(summary: Summary, scenarios: readonly ScenarioName[], options: { rounds: number; durationSec: number; connections: number }): string {
+function render(
+  summary: Summary,
+  scenarios: readonly ScenarioName[],
+  options: { rounds: number; durationSec: number; connections: number },
+): string {
   const blocks: string[] = [
     `Medians of ${options.rounds} rounds × ${options.durationSec} s at ${options.connections} connections. CPU = CPU time of the target process per operation ` +
       `(for "direct", the demo upstream itself); RSS = sampled peak of that process; upstream = API calls the demo received per operation ` +
@@ -306,7 +327,12 @@ function evaluate(
     const cpu = gw.serverCpuMsPerOp / px.serverCpuMsPerOp;
     verdicts.push({ target: 'list-20 gateway CPU/request vs bare proxy', measured: ratio(cpu), limit: '≤ 5×', pass: cpu <= 5 });
     const throughput = gw.opsPerSec / px.opsPerSec;
-    verdicts.push({ target: 'list-20 gateway throughput vs bare proxy', measured: ratio(throughput), limit: '≥ 0.35×', pass: throughput >= 0.35 });
+    verdicts.push({
+      target: 'list-20 gateway throughput vs bare proxy',
+      measured: ratio(throughput),
+      limit: '≥ 0.35×',
+      pass: throughput >= 0.35,
+    });
     const p99Limit = 2 * px.p99Ms + 10;
     verdicts.push({
       target: 'list-20 gateway p99 vs bare proxy',
@@ -318,12 +344,22 @@ function evaluate(
   const introspection = summary.introspection;
   if (introspection?.gateway && introspection.yoga) {
     const throughput = introspection.gateway.opsPerSec / introspection.yoga.opsPerSec;
-    verdicts.push({ target: 'introspection gateway throughput vs bare yoga', measured: ratio(throughput), limit: '≥ 0.8×', pass: throughput >= 0.8 });
+    verdicts.push({
+      target: 'introspection gateway throughput vs bare yoga',
+      measured: ratio(throughput),
+      limit: '≥ 0.8×',
+      pass: throughput >= 0.8,
+    });
   }
   const listRuns = results.filter((r) => r.target === 'gateway' && (r.scenario === 'list-20' || r.scenario === 'list-100'));
   if (listRuns.length > 0) {
     const peak = Math.max(...listRuns.map((r) => r.serverPeakRssBytes));
-    verdicts.push({ target: 'gateway peak RSS under list load', measured: `${fmt(mb(peak))} MB`, limit: '≤ 150 MB', pass: mb(peak) <= 150 });
+    verdicts.push({
+      target: 'gateway peak RSS under list load',
+      measured: `${fmt(mb(peak))} MB`,
+      limit: '≤ 150 MB',
+      pass: mb(peak) <= 150,
+    });
   }
   // Growth across rounds, two ways: the heap after a forced GC at the end of each round (a leak
   // shows there first), and the peak RSS under list load per round, which must not set a new high
@@ -355,7 +391,12 @@ function evaluate(
     const exact = exactCalls.get(`${scenario}/gateway`);
     const minimum = plan(scenario, 'gateway').upstreamCallsPerOperation;
     if (exact === undefined) continue;
-    verdicts.push({ target: `${scenario} upstream calls per gateway operation`, measured: fmt(exact), limit: `= ${minimum} (the minimum)`, pass: exact === minimum });
+    verdicts.push({
+      target: `${scenario} upstream calls per gateway operation`,
+      measured: fmt(exact),
+      limit: `= ${minimum} (the minimum)`,
+      pass: exact === minimum,
+    });
   }
   return verdicts;
 }

@@ -35,11 +35,36 @@ import {
 } from './lib/tenant-traffic.js';
 
 export const TENANT_SPECS = {
-  phaseSeconds: { flag: 'phase-seconds', env: 'SOAK_PHASE_SECONDS', default: 20, description: 'Length of each phase (alone, then beside the abuser).' },
-  rate: { flag: 'rate', env: 'SOAK_RATE', default: 50, description: "The well-behaved caller's requests per second (sent on a fixed schedule)." },
-  failingRate: { flag: 'failing-rate', env: 'SOAK_FAILING_RATE', default: 12, description: "The abuser's requests per second whose upstream call answers 500." },
-  hanging: { flag: 'hanging', env: 'SOAK_HANGING', default: 70, description: "The abuser's requests kept in flight whose upstream call hangs." },
-  floods: { flag: 'floods', env: 'SOAK_FLOODS', default: 2, description: "The abuser's fan-out floods kept in flight (15 aliases × nodes of 100 ids each)." },
+  phaseSeconds: {
+    flag: 'phase-seconds',
+    env: 'SOAK_PHASE_SECONDS',
+    default: 20,
+    description: 'Length of each phase (alone, then beside the abuser).',
+  },
+  rate: {
+    flag: 'rate',
+    env: 'SOAK_RATE',
+    default: 50,
+    description: "The well-behaved caller's requests per second (sent on a fixed schedule).",
+  },
+  failingRate: {
+    flag: 'failing-rate',
+    env: 'SOAK_FAILING_RATE',
+    default: 12,
+    description: "The abuser's requests per second whose upstream call answers 500.",
+  },
+  hanging: {
+    flag: 'hanging',
+    env: 'SOAK_HANGING',
+    default: 70,
+    description: "The abuser's requests kept in flight whose upstream call hangs.",
+  },
+  floods: {
+    flag: 'floods',
+    env: 'SOAK_FLOODS',
+    default: 2,
+    description: "The abuser's fan-out floods kept in flight (15 aliases × nodes of 100 ids each).",
+  },
 } satisfies Record<string, OptionSpec<unknown>>;
 
 export const tenantHelp = () => helpText('npm run soak -- --tenants [options]', Object.values(TENANT_SPECS));
@@ -71,7 +96,14 @@ function sender(pool: Pool, token: string): Send {
     let status: number;
     let text: string;
     try {
-      const response = await pool.request({ path: '/graphql', method: 'POST', headers, body, headersTimeout: CLIENT_TIMEOUT_MS, bodyTimeout: CLIENT_TIMEOUT_MS });
+      const response = await pool.request({
+        path: '/graphql',
+        method: 'POST',
+        headers,
+        body,
+        headersTimeout: CLIENT_TIMEOUT_MS,
+        bodyTimeout: CLIENT_TIMEOUT_MS,
+      });
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
@@ -86,7 +118,8 @@ function sender(pool: Pool, token: string): Send {
       return { latencyMs, code: 'NOT_JSON', status: String(status) };
     }
     const first = answer.errors?.[0];
-    if (first) return { latencyMs, code: typeof first.extensions?.code === 'string' ? first.extensions.code : 'NO_CODE', status: String(status) };
+    if (first)
+      return { latencyMs, code: typeof first.extensions?.code === 'string' ? first.extensions.code : 'NO_CODE', status: String(status) };
     const problem = status !== 200 ? `HTTP ${status}` : !answer.data ? 'no data' : check?.(answer.data);
     return { latencyMs, code: problem ? 'WRONG_DATA' : 'OK', status: String(status) };
   };
@@ -145,7 +178,13 @@ function startAbuser(send: Send, options: { failingRate: number; hanging: number
     while (!stopping) await once(kind);
   };
   const loops = [
-    options.failingRate > 0 ? atFixedRate(options.failingRate, () => stopping, () => once('failing')) : Promise.resolve(),
+    options.failingRate > 0
+      ? atFixedRate(
+          options.failingRate,
+          () => stopping,
+          () => once('failing'),
+        )
+      : Promise.resolve(),
     ...Array.from({ length: options.hanging }, () => inFlight('hanging')),
     ...Array.from({ length: options.floods }, () => inFlight('flood')),
   ];
@@ -165,7 +204,8 @@ async function demoControl(pool: Pool, method: 'POST' | 'DELETE', body?: unknown
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
   const text = await response.body.text();
-  if (response.statusCode !== 204) throw new Error(`the demo upstream refused ${method} /__demo/faults: HTTP ${response.statusCode} ${text.slice(0, 300)}`);
+  if (response.statusCode !== 204)
+    throw new Error(`the demo upstream refused ${method} /__demo/faults: HTTP ${response.statusCode} ${text.slice(0, 300)}`);
 }
 
 const codes = (counts: Record<string, number>) =>
@@ -199,7 +239,8 @@ export async function runTenantSoak(common: CommonSoakOptions): Promise<number> 
     const sendWellBehaved = sender(wellBehavedPool, WELL_BEHAVED_TOKEN);
     for (const op of wellBehavedOperations()) {
       const sample = await sendWellBehaved(op.body(0, random), op.check);
-      if (sample.code !== 'OK') throw new Error(`the gateway does not serve "${op.name}" before any load: ${sample.code} (HTTP ${sample.status})`);
+      if (sample.code !== 'OK')
+        throw new Error(`the gateway does not serve "${op.name}" before any load: ${sample.code} (HTTP ${sample.status})`);
     }
 
     const out = process.stdout;

@@ -33,8 +33,18 @@ import { runTenantSoak, tenantHelp } from './soak-tenants.js';
 const SPECS = {
   requests: { flag: 'requests', env: 'SOAK_REQUESTS', default: 100_000, description: 'Requests to send in all.' },
   concurrency: { flag: 'concurrency', env: 'SOAK_CONCURRENCY', default: 16, description: 'Requests in flight at once.' },
-  maxSeconds: { flag: 'max-seconds', env: 'SOAK_MAX_SECONDS', default: 330, description: 'Stop sending after this long even if requests remain.' },
-  faultEvery: { flag: 'fault-every', env: 'SOAK_FAULT_EVERY', default: 250, description: 'Inject one upstream fault per this many requests (0: none).' },
+  maxSeconds: {
+    flag: 'max-seconds',
+    env: 'SOAK_MAX_SECONDS',
+    default: 330,
+    description: 'Stop sending after this long even if requests remain.',
+  },
+  faultEvery: {
+    flag: 'fault-every',
+    env: 'SOAK_FAULT_EVERY',
+    default: 250,
+    description: 'Inject one upstream fault per this many requests (0: none).',
+  },
   headersTimeout: {
     flag: 'headers-timeout',
     env: 'SOAK_HEADERS_TIMEOUT_MS',
@@ -45,14 +55,16 @@ const SPECS = {
     flag: 'tenants',
     env: 'SOAK_TENANTS',
     default: false,
-    description: 'Run the two-tenant soak instead: a well-behaved caller alone, then beside an abusive one (options below; --headers-timeout, --seed and --runner apply too).',
+    description:
+      'Run the two-tenant soak instead: a well-behaved caller alone, then beside an abusive one (options below; --headers-timeout, --seed and --runner apply too).',
   },
   seed: { flag: 'seed', env: 'SOAK_SEED', default: 1, description: 'Seed of the operation mix.' },
   runner: {
     flag: 'runner',
     env: 'SOAK_RUNNER',
     default: 'compiled' as Runner,
-    description: 'How the gateway runs: compiled (transpiled beforehand, as npm start runs dist/), node (node --import tsx) or tsx (the tsx CLI).',
+    description:
+      'How the gateway runs: compiled (transpiled beforehand, as npm start runs dist/), node (node --import tsx) or tsx (the tsx CLI).',
   },
 } satisfies Record<string, OptionSpec<unknown>>;
 
@@ -115,9 +127,10 @@ async function main(): Promise<number> {
   try {
     // The second page's cursor, for paging requests (a cursor is opaque to clients).
     const first = await send(GRAPHQL_HEADERS, JSON.stringify({ query: LIST_QUERY, variables: { first: 20 } }));
-    const cursor = (JSON.parse(first.text) as { data?: { organizations?: { pageInfo?: { endCursor?: string } } } }).data?.organizations?.pageInfo
-      ?.endCursor;
-    if (first.status !== 200 || !cursor) throw new Error(`the gateway does not answer a first page: HTTP ${first.status} ${first.text.slice(0, 300)}`);
+    const cursor = (JSON.parse(first.text) as { data?: { organizations?: { pageInfo?: { endCursor?: string } } } }).data?.organizations
+      ?.pageInfo?.endCursor;
+    if (first.status !== 200 || !cursor)
+      throw new Error(`the gateway does not answer a first page: HTTP ${first.status} ${first.text.slice(0, 300)}`);
 
     const operations = soakOperations(cursor);
     const weightSum = operations.reduce((sum, op) => sum + op.weight, 0);
@@ -147,7 +160,15 @@ async function main(): Promise<number> {
     const snapshots: Snapshot[] = [];
     const snapshot = async (label: string, completed: number) => {
       const memory = await gateway.ask<MemoryReport>({ type: 'memory', gc: true }, 30_000);
-      snapshots.push({ label, completed, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, rss: memory.rss, gcForced: memory.gcForced });
+      snapshots.push({
+        label,
+        completed,
+        heapUsed: memory.heapUsed,
+        heapTotal: memory.heapTotal,
+        external: memory.external,
+        rss: memory.rss,
+        gcForced: memory.gcForced,
+      });
     };
     const checkpoints = [
       { at: Math.round(total * 0.05), label: 'start (5%)' },
@@ -163,7 +184,7 @@ async function main(): Promise<number> {
     let issued = 0;
     let completed = 0;
     let faultIndex = 0;
-    let latencies = new Float64Array(Math.min(total, 1 << 20));
+    const latencies = new Float64Array(Math.min(total, 1 << 20));
     const deadline = started + maxSeconds * 1000;
     let lastProgress = started;
 
@@ -208,7 +229,11 @@ async function main(): Promise<number> {
           continue;
         }
         kind = 'unexpected';
-        unexpected(op.name, code === 'INTERNAL_SERVER_ERROR' ? 'INTERNAL_SERVER_ERROR' : `code ${code} not explained`, JSON.stringify(error));
+        unexpected(
+          op.name,
+          code === 'INTERNAL_SERVER_ERROR' ? 'INTERNAL_SERVER_ERROR' : `code ${code} not explained`,
+          JSON.stringify(error),
+        );
       }
       stats[kind]++;
     };
@@ -323,7 +348,14 @@ async function main(): Promise<number> {
       `\nGateway memory (heap after a forced full GC; RSS at the same moment)\n` +
         table(
           ['point', 'requests', 'heap used MB', 'heap total MB', 'external MB', 'RSS MB'],
-          snapshots.map((s) => [s.label, String(s.completed), fmt(mb(s.heapUsed)), fmt(mb(s.heapTotal)), fmt(mb(s.external)), fmt(mb(s.rss))]),
+          snapshots.map((s) => [
+            s.label,
+            String(s.completed),
+            fmt(mb(s.heapUsed)),
+            fmt(mb(s.heapTotal)),
+            fmt(mb(s.external)),
+            fmt(mb(s.rss)),
+          ]),
         ) +
         `\nRSS sampled every second: min ${fmt(mb(Math.min(...rssSeries.map((s) => s.rss))))} MB, max ${fmt(mb(Math.max(...rssSeries.map((s) => s.rss))))} MB\n`,
     );
@@ -345,7 +377,9 @@ async function main(): Promise<number> {
         (start.gcForced ? '' : ' [GC could not be forced: figures include garbage]');
     }
     out.write(`\nMemory: ${memoryVerdict}\n`);
-    out.write(`Health after the soak: ${healthy ? 'a first page answers normally' : `FAILED: HTTP ${health.status} ${health.text.slice(0, 200)}`}\n`);
+    out.write(
+      `Health after the soak: ${healthy ? 'a first page answers normally' : `FAILED: HTTP ${health.status} ${health.text.slice(0, 200)}`}\n`,
+    );
     out.write(`Gateway exit on SIGTERM: ${exitCode === 0 ? 'clean (0)' : `status ${exitCode}`}\n`);
     out.write(
       `\nUnexpected: ${unexpectedTotal}${unexpectedTotal ? `\n${[...unexpectedByReason.entries()].map(([reason, n]) => `  ${n} × ${reason}`).join('\n')}\n  examples:\n${examples.map((e) => `    ${e}`).join('\n')}` : ''}\n`,

@@ -29,7 +29,8 @@ const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: fals
 ajv.addSchema({ ...document, $id: CONTRACT_ID });
 const refs = Object.fromEntries(Object.entries(VALIDATORS).map(([name, schema]) => [name, `${CONTRACT_ID}#/components/schemas/${schema}`]));
 for (const [name, ref] of Object.entries(refs)) {
-  if (!ajv.getSchema(ref)) throw new Error(`schema/upstream.openapi.yaml has no components.schemas.${VALIDATORS[name as keyof typeof VALIDATORS]}`);
+  if (!ajv.getSchema(ref))
+    throw new Error(`schema/upstream.openapi.yaml has no components.schemas.${VALIDATORS[name as keyof typeof VALIDATORS]}`);
 }
 // ajv's CommonJS module, imported from ESM: the function is its `default` export.
 const code = standaloneCode.default(ajv, refs);

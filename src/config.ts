@@ -38,30 +38,34 @@ const bool = (name: string) =>
  * no default port, no path), and the allow-list matches it exactly, so entries must be written
  * the same way; anything else would silently never match.
  */
-const corsOrigins = z
-  .string()
-  .transform((value, ctx) => {
-    const origins = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-    for (const entry of origins) {
-      let url: URL | undefined;
-      try {
-        url = new URL(entry);
-      } catch {
-        url = undefined;
-      }
-      if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry) continue;
-      const hint = url && (url.protocol === 'http:' || url.protocol === 'https:') ? `; did you mean ${url.origin}?` : '';
-      ctx.addIssue({
-        code: 'custom',
-        message: `CORS_ORIGINS entries must be exact origins such as https://app.example.com (scheme, host, optional port; no path, no trailing slash, no wildcard), not ${JSON.stringify(entry)}${hint}`,
-      });
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
     }
-    return origins;
-  });
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry) continue;
+    const hint = url && (url.protocol === 'http:' || url.protocol === 'https:') ? `; did you mean ${url.origin}?` : '';
+    ctx.addIssue({
+      code: 'custom',
+      message: `CORS_ORIGINS entries must be exact origins such as https://app.example.com (scheme, host, optional port; no path, no trailing slash, no wildcard), not ${JSON.stringify(entry)}${hint}`,
+    });
+  }
+  return origins;
+});
 
 /** CIRCUIT_BREAKER_COUNTS: failure kinds and single 5xx statuses. */
 const failureKinds = z.string().transform((value, ctx) => {
-  const kinds = value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  const kinds = value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
   if (kinds.length === 0) ctx.addIssue({ code: 'custom', message: 'CIRCUIT_BREAKER_COUNTS must list at least one kind' });
   for (const kind of kinds) {
     if ((FAILURE_KINDS as readonly string[]).includes(kind) || /^5\d\d$/.test(kind)) continue;
@@ -121,78 +125,103 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'DEMO',
-    default: '(unset: the demo runs when UPSTREAM_URL is unset, unless NODE_ENV=production)',
+    default: '(unset)',
     description:
-      'Whether to serve the built-in demo upstream, whose tokens are public. true: the demo even with NODE_ENV=production (UPSTREAM_URL must be unset); false: UPSTREAM_URL is required. With NODE_ENV=production and neither set, the gateway refuses to start.',
+      'Serve the built-in demo upstream (its tokens are public). Unset: only when UPSTREAM_URL is unset and NODE_ENV is not production; true: even in production; false: UPSTREAM_URL is required.',
   },
   {
     name: 'WORKERS',
     default: '1',
     description:
-      'Worker processes serving one port (node:cluster); auto: one per core this process may use (os.availableParallelism(); in a container with a CPU limit, set a number). A worker that dies is replaced; /metrics adds up every worker.',
+      'Worker processes serving one port (node:cluster); auto: one per available core (with a container CPU limit, set a number).',
   },
   { name: 'UPSTREAM_CONNECT_TIMEOUT_MS', default: '3000', description: 'Time allowed to open a connection to the upstream.' },
   { name: 'UPSTREAM_HEADERS_TIMEOUT_MS', default: '10000', description: 'Time allowed for the upstream to send response headers.' },
-  { name: 'UPSTREAM_BODY_TIMEOUT_MS', default: '10000', description: 'Longest pause allowed between two chunks of an upstream response body.' },
+  {
+    name: 'UPSTREAM_BODY_TIMEOUT_MS',
+    default: '10000',
+    description: 'Longest pause allowed between two chunks of an upstream response body.',
+  },
   { name: 'UPSTREAM_CONNECTIONS', default: '64', description: 'Keep-alive sockets kept open to the upstream.' },
   {
     name: 'UPSTREAM_RETRIES',
     default: '2',
     description:
-      'Retries of a failed upstream read (GET) after a network error or a 502/503/504, with exponential backoff and jitter, within the operation deadline; 0 turns them off. Writes are never retried.',
+      'Retries of a failed upstream read (GET) after a network error or a 502/503/504, with backoff, within the deadline; 0: none. Writes are never retried.',
   },
   {
     name: 'UPSTREAM_CALLER_CONCURRENCY',
     default: '16 (at most UPSTREAM_CONNECTIONS)',
     description:
-      'Upstream calls one caller (one credential) may have in flight at once, so no caller can hold the pool; further calls wait up to UPSTREAM_CALLER_QUEUE_MS, then get RATE_LIMITED with retryAfterMs.',
+      'Upstream calls one caller (credential) may have in flight; more wait up to UPSTREAM_CALLER_QUEUE_MS, then get RATE_LIMITED.',
   },
-  { name: 'UPSTREAM_CALLER_QUEUE_MS', default: '1000', description: 'How long a call past its caller\'s limit waits for one of that caller\'s calls to end.' },
-  { name: 'UPSTREAM_CONCURRENCY', default: '10', description: 'Upstream calls one GraphQL operation runs at once (e.g. the ids of `nodes`); the rest wait their turn.' },
+  {
+    name: 'UPSTREAM_CALLER_QUEUE_MS',
+    default: '1000',
+    description: "How long a call past its caller's limit waits for one of that caller's calls to end.",
+  },
+  {
+    name: 'UPSTREAM_CONCURRENCY',
+    default: '10',
+    description: 'Upstream calls one GraphQL operation runs at once (e.g. the ids of `nodes`); the rest wait their turn.',
+  },
   {
     name: 'CIRCUIT_BREAKER_FAILURES',
     default: '10',
     description:
-      'Counted upstream failures within CIRCUIT_BREAKER_WINDOW_MS, from at least CIRCUIT_BREAKER_MIN_CALLERS callers, that make the gateway stop calling the upstream (UPSTREAM_UNAVAILABLE at once, for everyone). One caller\'s failures in a row fail only that caller fast.',
+      "Failures within the window, from several callers, that open the circuit for everyone (UPSTREAM_UNAVAILABLE without a call); also one caller's failures in a row that hold back only its calls.",
   },
   {
     name: 'CIRCUIT_BREAKER_MIN_CALLERS',
     default: '3',
-    description: 'Distinct callers whose latest calls failed needed to open the circuit, and not outnumbered by callers served well in the window; each counts for at most FAILURES / MIN_CALLERS failures. 1: any caller can open it.',
+    description:
+      'Failing callers needed to open the circuit (each counts for at most its share of the failures, and callers served well must not outnumber them); 1: any caller can.',
   },
   { name: 'CIRCUIT_BREAKER_WINDOW_MS', default: '30000', description: 'How far back failures count toward opening the circuit.' },
   {
     name: 'CIRCUIT_BREAKER_COUNTS',
     default: 'network,timeout,5xx',
-    description: 'What counts as an upstream failure, comma-separated: network (unreachable, connection dropped), timeout, 5xx, or single statuses such as 502,503,504.',
+    description: 'What counts as a failure: network, timeout, 5xx, or single statuses such as 502,503,504.',
   },
   {
     name: 'CIRCUIT_BREAKER_RESET_MS',
     default: '10000',
-    description: 'How long the gateway stops calling a failing upstream (or sending a failing caller\'s calls) before it lets one trial call through.',
+    description:
+      "How long the gateway stops calling a failing upstream (or sending a failing caller's calls) before it lets one trial call through.",
   },
   {
     name: 'OPERATION_TIMEOUT_MS',
     default: '15000',
-    description: 'Deadline for one GraphQL operation, all its upstream calls included; past it the calls are cancelled and the client gets UPSTREAM_TIMEOUT.',
+    description:
+      'Deadline for one GraphQL operation, all its upstream calls included; past it the calls are cancelled and the client gets UPSTREAM_TIMEOUT.',
   },
   {
     name: 'MAX_BODY_BYTES',
     default: String(DEFAULT_MAX_BODY_BYTES),
-    description: 'Largest request body accepted, in bytes; a larger one (with or without Content-Length) gets HTTP 413 before it is read in full.',
+    description:
+      'Largest request body accepted, in bytes; a larger one (with or without Content-Length) gets HTTP 413 before it is read in full.',
   },
   {
     name: 'MAX_DEPTH',
     default: String(DEFAULT_OPERATION_LIMITS.maxDepth),
-    description: "Deepest nesting of selections in an operation, introspection included (GraphiQL's and codegen's introspection query nests 15).",
+    description:
+      "Deepest nesting of selections in an operation, introspection included (GraphiQL's and codegen's introspection query nests 15).",
   },
   {
     name: 'MAX_ALIASES',
     default: String(DEFAULT_OPERATION_LIMITS.maxAliases),
     description: 'Aliased fields per operation; each aliased root field can be another upstream call.',
   },
-  { name: 'MAX_TOKENS', default: String(DEFAULT_OPERATION_LIMITS.maxTokens), description: 'Lexical tokens per GraphQL document, checked while parsing.' },
-  { name: 'MAX_DIRECTIVES', default: String(DEFAULT_OPERATION_LIMITS.maxDirectives), description: 'Directives (@include, @skip, …) per operation.' },
+  {
+    name: 'MAX_TOKENS',
+    default: String(DEFAULT_OPERATION_LIMITS.maxTokens),
+    description: 'Lexical tokens per GraphQL document, checked while parsing.',
+  },
+  {
+    name: 'MAX_DIRECTIVES',
+    default: String(DEFAULT_OPERATION_LIMITS.maxDirectives),
+    description: 'Directives (@include, @skip, …) per operation.',
+  },
   {
     name: 'MAX_COST',
     default: String(DEFAULT_OPERATION_LIMITS.maxCost),
@@ -203,12 +232,13 @@ export const SETTINGS: readonly Setting[] = [
     name: 'MAX_UPSTREAM_CALLS',
     default: String(DEFAULT_MAX_UPSTREAM_CALLS),
     description:
-      'Most upstream calls one operation may be able to make, counted before it runs from its fields and arguments (variables included; `nodes` costs one per id, a page one, times `first` for what it holds); above it the operation is refused with no call.',
+      'Most upstream calls one operation may make, bounded before it runs from its fields and arguments (variables included); above it the operation is refused with no call.',
   },
   {
     name: 'CORS_ORIGINS',
     default: '(none)',
-    description: 'Comma-separated exact origins (e.g. https://app.example.com) whose web pages may call the gateway; unset, no cross-origin page can read answers.',
+    description:
+      'Comma-separated exact origins (e.g. https://app.example.com) whose web pages may call the gateway; unset, no cross-origin page can read answers.',
   },
   {
     name: 'GRAPHIQL',
@@ -220,17 +250,23 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true (false when NODE_ENV=production)',
     description: 'Whether the schema can be introspected; when false, error messages also stop suggesting field names ("Did you mean …").',
   },
-  { name: 'LOG_LEVEL', default: 'info', description: `Structured JSON log level on stdout: ${LOG_LEVELS.join(', ')}. One line per operation at info.` },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: `Structured JSON log level on stdout: ${LOG_LEVELS.join(', ')}. One line per operation at info.`,
+  },
   { name: 'METRICS', default: 'true', description: 'Whether Prometheus metrics are served at GET /metrics.' },
   {
     name: 'TRUSTED_DOCUMENTS',
     default: '(unset: any operation)',
-    description: 'Path of a persisted-documents.json manifest (graphql-codegen client preset). Set, only the operations it lists are executed, by {"documentId": "<hash>"}.',
+    description:
+      'Path of a persisted-documents.json manifest (graphql-codegen client preset). Set, only the operations it lists are executed, by {"documentId": "<hash>"}.',
   },
   {
     name: 'OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT',
     default: '(unset: tracing off)',
-    description: 'Standard OpenTelemetry settings; setting an exporter (otlp, console) or an OTLP endpoint switches tracing on. OTEL_SERVICE_NAME defaults to org-gateway.',
+    description:
+      'Standard OpenTelemetry settings; setting an exporter (otlp, console) or an OTLP endpoint switches tracing on. OTEL_SERVICE_NAME defaults to org-gateway.',
   },
 ];
 

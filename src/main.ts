@@ -212,7 +212,8 @@ function logStartup(
   config: Config,
   started: { port: number; demo: { url: string; tokens: DemoTokens } | undefined; trustedDocuments: TrustedDocuments | undefined },
 ): void {
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const host =
+    config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const origin = `http://${host}:${started.port}`;
   const endpoint = `${origin}/graphql`;
   logger.info(

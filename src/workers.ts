@@ -88,7 +88,10 @@ export function superviseWorkers(options: SuperviseOptions): void {
       }
       shortLived = Date.now() - forkedAt >= STABLE_AFTER_MS ? 0 : shortLived + 1;
       const delay = shortLived === 0 ? 0 : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (shortLived - 1));
-      logger.error({ worker: pid, code, signal, restartInMs: delay }, `worker ${pid} exited (${signal ?? `code ${code}`}); starting another in ${delay} ms`);
+      logger.error(
+        { worker: pid, code, signal, restartInMs: delay },
+        `worker ${pid} exited (${signal ?? `code ${code}`}); starting another in ${delay} ms`,
+      );
       pendingFork = setTimeout(fork, delay);
     });
     // 'close' comes after 'exit' and after the worker's stdout has been read to its end.

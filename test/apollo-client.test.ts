@@ -112,7 +112,10 @@ describe('Apollo Client against the gateway', () => {
       mutation: UpdateOrganization,
       variables: { input: { id: organization.id, name: 'Apollo Renamed' } },
     });
-    expect(updated.data!.updateOrganization).toMatchObject({ organization: { id: organization.id, name: 'Apollo Renamed' }, userErrors: [] });
+    expect(updated.data!.updateOrganization).toMatchObject({
+      organization: { id: organization.id, name: 'Apollo Renamed' },
+      userErrors: [],
+    });
     // Normalized by global id: the object created earlier now reads the new name.
     const cached = client.cache.identify({ __typename: 'Organization', id: organization.id });
     expect((client.cache.extract() as Record<string, unknown>)[cached!]).toMatchObject({ name: 'Apollo Renamed' });

@@ -45,7 +45,12 @@ describe('authentication', () => {
   });
 
   it('serves introspection without a token', async () => {
-    const response = await postGraphQL<{ __schema: { queryType: { name: string } } }>(stack.gateway.url, getIntrospectionQuery(), undefined, { token: null });
+    const response = await postGraphQL<{ __schema: { queryType: { name: string } } }>(
+      stack.gateway.url,
+      getIntrospectionQuery(),
+      undefined,
+      { token: null },
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.__schema.queryType.name).toBe('Query');
     expect(stack.apiCalls()).toHaveLength(0);
@@ -124,7 +129,10 @@ describe('upstream failures', () => {
   });
 
   it('maps a 200 that breaks the contract to UPSTREAM_BAD_RESPONSE', async () => {
-    stack.upstream.injectFault({ kind: 'badBody', body: JSON.stringify({ data: [{ id: 'x' }], pagination: { hasMore: false, nextCursor: null } }) });
+    stack.upstream.injectFault({
+      kind: 'badBody',
+      body: JSON.stringify({ data: [{ id: 'x' }], pagination: { hasMore: false, nextCursor: null } }),
+    });
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_BAD_RESPONSE']);
     await expectRecovery();
@@ -137,7 +145,7 @@ describe('upstream failures', () => {
     });
     const page = (await direct.json()) as { data: Array<{ name: string }> };
     const names = ['東京 Analytics', 'Łódź Łabędź', 'Café ☕ 🚀'];
-    page.data.forEach((org, index) => (org.name = names[index]!));
+    for (const [index, org] of page.data.entries()) org.name = names[index]!;
     stack.upstream.injectFault({ kind: 'badBody', body: `\uFEFF${JSON.stringify(page)}` });
     const response = await stack.query(Names, {});
     expect(response.body.errors).toBeUndefined();

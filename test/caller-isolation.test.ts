@@ -120,7 +120,8 @@ describe('a few failing callers among many served ones', () => {
 
   it('keeps the circuit closed while callers served well outnumber the failing ones', async () => {
     const failing = ['tenant-a', 'tenant-b', 'tenant-c'];
-    for (const token of failing) stack.upstream.injectFault({ kind: 'status', status: 500, times: Number.POSITIVE_INFINITY, match: { token } });
+    for (const token of failing)
+      stack.upstream.injectFault({ kind: 'status', status: 500, times: Number.POSITIVE_INFINITY, match: { token } });
     // Four other callers reach the upstream and get its answers (here: its 401 for an unknown key).
     for (let caller = 0; caller < 4; caller += 1) {
       expect(errorCodes(await stack.query(List, {}, { token: `served-${caller}` }))).toEqual(['UNAUTHENTICATED']);

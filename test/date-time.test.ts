@@ -3,7 +3,7 @@
  * (src/graphql/builder.ts); every answer must still be exactly what graphql-scalars' DateTime
  * would have written, including its refusals.
  */
-import { GraphQLScalarType } from 'graphql';
+import type { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.js';

@@ -141,10 +141,13 @@ describe('demo upstream: listing organizations', () => {
     expect(outsider.body).toEqual({ data: [], pagination: { nextCursor: null, hasMore: false } });
   });
 
-  it.each(['0', '101', '-1', '1.5', 'ten', '', '1e2'])('rejects limit=%s with a ValidationError naming the allowed range', async (limit) => {
-    const detail = expectError(await call(`${ORGS}?limit=${limit}`), 400, 'ValidationError');
-    expect(detail).toMatch(/1 to 100/);
-  });
+  it.each(['0', '101', '-1', '1.5', 'ten', '', '1e2'])(
+    'rejects limit=%s with a ValidationError naming the allowed range',
+    async (limit) => {
+      const detail = expectError(await call(`${ORGS}?limit=${limit}`), 400, 'ValidationError');
+      expect(detail).toMatch(/1 to 100/);
+    },
+  );
 
   it('rejects a cursor that is not an item of the caller’s list with a ValidationError', async () => {
     expectError(await call(`${ORGS}?cursor=org_9999`), 400, 'ValidationError');
@@ -200,7 +203,19 @@ describe('demo upstream: creating organizations', () => {
     expectSchema('OrganizationWriteResult', created.body);
     const { data } = created.body as Schemas['OrganizationWriteResult'];
     expect(Object.keys(data).sort()).toEqual(
-      ['id', 'name', 'slug', 'customAiContext', 'onboardingStatus', 'fullEmbedEnabled', 'embedAllowedOrigins', 'isBillable', 'insightsEnabled', 'trialEndsAt', 'jwtSecret'].sort(),
+      [
+        'id',
+        'name',
+        'slug',
+        'customAiContext',
+        'onboardingStatus',
+        'fullEmbedEnabled',
+        'embedAllowedOrigins',
+        'isBillable',
+        'insightsEnabled',
+        'trialEndsAt',
+        'jwtSecret',
+      ].sort(),
     );
     expect(data).toMatchObject({
       name: 'Acme Rockets',
@@ -271,7 +286,10 @@ describe('demo upstream: updating organizations', () => {
   const adminOwned = newestFirstIds.find((id) => adminRoles.get(id) === 'ADMIN' && !memberRoles.has(id)) ?? '';
 
   it('applies the given fields for an admin and answers 200 with only the write fields', async () => {
-    const answer = await call(`${ORGS}/${adminOwned}`, { method: 'PATCH', json: { name: 'Renamed', customAiContext: 'Prices are in CHF.' } });
+    const answer = await call(`${ORGS}/${adminOwned}`, {
+      method: 'PATCH',
+      json: { name: 'Renamed', customAiContext: 'Prices are in CHF.' },
+    });
     expect(answer.status).toBe(200);
     expectSchema('OrganizationWriteResult', answer.body);
     const { data } = answer.body as Schemas['OrganizationWriteResult'];
@@ -291,7 +309,11 @@ describe('demo upstream: updating organizations', () => {
   });
 
   it('rejects a slug in an update body with a ValidationError', async () => {
-    const detail = expectError(await call(`${ORGS}/${adminOwned}`, { method: 'PATCH', json: { slug: 'new-slug' } }), 400, 'ValidationError');
+    const detail = expectError(
+      await call(`${ORGS}/${adminOwned}`, { method: 'PATCH', json: { slug: 'new-slug' } }),
+      400,
+      'ValidationError',
+    );
     expect(detail).toMatch(/slug/);
   });
 });
@@ -315,7 +337,11 @@ describe('demo upstream: faults', () => {
 
   it('gives an injected 429 a retryAfterMs unless a body is given', async () => {
     upstream.injectFault({ kind: 'status', status: 429 });
-    upstream.injectFault({ kind: 'status', status: 429, body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 7 } } });
+    upstream.injectFault({
+      kind: 'status',
+      status: 429,
+      body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 7 } },
+    });
     const first = await call(ORGS);
     expectSchema('RateLimitErrorResponse', first.body);
     expect(first.body).toMatchObject({ error: { retryAfterMs: 1000 } });
@@ -329,7 +355,9 @@ describe('demo upstream: faults', () => {
     expect((await call(`${ORGS}/org_0001`)).status).toBe(502);
     expect((await call(`${ORGS}/org_0001`)).status).toBe(200);
     const create = { method: 'POST', json: { name: 'Retry Me' } };
-    expect([(await call(ORGS, create)).status, (await call(ORGS, create)).status, (await call(ORGS, create)).status]).toEqual([500, 500, 201]);
+    expect([(await call(ORGS, create)).status, (await call(ORGS, create)).status, (await call(ORGS, create)).status]).toEqual([
+      500, 500, 201,
+    ]);
   });
 
   it('delays the answer by the injected milliseconds', async () => {
@@ -375,7 +403,9 @@ describe('demo upstream: faults', () => {
   it('rejects a malformed fault with a TypeError', () => {
     expect(() => upstream.injectFault({ kind: 'delay', ms: -1 })).toThrow(TypeError);
     expect(() => upstream.injectFault(JSON.parse('{"kind":"status","status":503,"time":2}') as never)).toThrow(/unknown key "time"/);
-    expect(() => upstream.injectFault(JSON.parse('{"kind":"badBody","body":"","encoding":"hex"}') as never)).toThrow(/"encoding" must be "utf8" or "base64"/);
+    expect(() => upstream.injectFault(JSON.parse('{"kind":"badBody","body":"","encoding":"hex"}') as never)).toThrow(
+      /"encoding" must be "utf8" or "base64"/,
+    );
   });
 });
 
@@ -385,8 +415,19 @@ describe('demo upstream: recording and control', () => {
     await call(`${ORGS}/org%5F0001`, { method: 'PATCH', json: { name: 'Recorded' }, headers: { 'x-trace': 'abc' } });
     await call(ORGS, { method: 'POST', raw: 'not json', headers: { 'content-type': 'text/plain' } });
     expect(upstream.requests).toMatchObject([
-      { method: 'GET', path: ORGS, url: `${ORGS}?limit=2&include=jwtSecret&x=1&x=2`, query: { limit: '2', include: 'jwtSecret', x: ['1', '2'] }, body: undefined },
-      { method: 'PATCH', path: `${ORGS}/org%5F0001`, headers: { authorization: `Bearer ${DEMO_TOKENS.admin}`, 'x-trace': 'abc' }, body: { name: 'Recorded' } },
+      {
+        method: 'GET',
+        path: ORGS,
+        url: `${ORGS}?limit=2&include=jwtSecret&x=1&x=2`,
+        query: { limit: '2', include: 'jwtSecret', x: ['1', '2'] },
+        body: undefined,
+      },
+      {
+        method: 'PATCH',
+        path: `${ORGS}/org%5F0001`,
+        headers: { authorization: `Bearer ${DEMO_TOKENS.admin}`, 'x-trace': 'abc' },
+        body: { name: 'Recorded' },
+      },
       { method: 'POST', body: 'not json' },
     ]);
   });

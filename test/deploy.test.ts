@@ -77,10 +77,14 @@ function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
-const all = (stage: Stage, keyword: string) => stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
+const all = (stage: Stage, keyword: string) =>
+  stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
 
 /** The stage's instructions of one kind, its parents' first (FROM <stage> inherits ENV, WORKDIR, USER). */
-const inherited = (stage: Stage, keyword: string): string[] => [...(stage.parent ? inherited(stage.parent, keyword) : []), ...all(stage, keyword)];
+const inherited = (stage: Stage, keyword: string): string[] => [
+  ...(stage.parent ? inherited(stage.parent, keyword) : []),
+  ...all(stage, keyword),
+];
 
 function envOf(stage: Stage): Record<string, string> {
   const env: Record<string, string> = {};
@@ -128,7 +132,14 @@ function satisfies(version: string, range: string): boolean {
         const [, operator = '', bound = ''] = /^(>=|<=|>|<|=)?v?(\d+(?:\.\d+){0,2})$/.exec(comparator) ?? [];
         if (bound === '') throw new Error(`engines: unsupported comparator ${comparator}; extend satisfies() in this test`);
         const difference = compare(parse(version), parse(bound));
-        return { '>=': difference >= 0, '<=': difference <= 0, '>': difference > 0, '<': difference < 0, '=': difference === 0, '': difference === 0 }[operator]!;
+        return {
+          '>=': difference >= 0,
+          '<=': difference <= 0,
+          '>': difference > 0,
+          '<': difference < 0,
+          '=': difference === 0,
+          '': difference === 0,
+        }[operator]!;
       }),
   );
 }
@@ -136,7 +147,12 @@ function satisfies(version: string, range: string): boolean {
 /** A subset of .dockerignore matching: exact paths, their contents, and `*`/`**` globs. */
 function ignoredBy(patterns: string[], path: string): boolean {
   return patterns.some((pattern) => {
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}(?:/.*)?$`);
+    const regex = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '(?:.*/)?')
+        .replace(/\*/g, '[^/]*')}(?:/.*)?$`,
+    );
     return regex.test(path);
   });
 }
@@ -213,8 +229,11 @@ describe('Dockerfile', () => {
   });
 
   it('keeps installed trees, build output, git history and test and bench artifacts out of the build context, but not what it copies', () => {
-    for (const path of ['node_modules', 'dist', '.git', 'bench/results', 'coverage', '.env']) expect(ignoredBy(dockerignore, path), path).toBe(true);
-    const fromContext = dockerfile.flatMap((stage) => copiesOf(stage).filter((copy) => copy.from === undefined)).flatMap((copy) => copy.sources);
+    for (const path of ['node_modules', 'dist', '.git', 'bench/results', 'coverage', '.env'])
+      expect(ignoredBy(dockerignore, path), path).toBe(true);
+    const fromContext = dockerfile
+      .flatMap((stage) => copiesOf(stage).filter((copy) => copy.from === undefined))
+      .flatMap((copy) => copy.sources);
     expect(fromContext.length).toBeGreaterThan(0);
     for (const source of fromContext) {
       expect(existsSync(join(ROOT, source)), source).toBe(true);
@@ -282,10 +301,14 @@ const gatewayContainer = (): Container => {
 };
 /** The container's literal env values (valueFrom ones are supplied by the cluster). */
 const containerEnv = (): Record<string, string> =>
-  Object.fromEntries((gatewayContainer().env ?? []).flatMap((variable) => (variable.value === undefined ? [] : [[variable.name, variable.value]])));
+  Object.fromEntries(
+    (gatewayContainer().env ?? []).flatMap((variable) => (variable.value === undefined ? [] : [[variable.name, variable.value]])),
+  );
 
 const probesOf = (container: Container) =>
-  (['startupProbe', 'readinessProbe', 'livenessProbe'] as const).flatMap((kind) => (container[kind] ? [[kind, container[kind]] as const] : []));
+  (['startupProbe', 'readinessProbe', 'livenessProbe'] as const).flatMap((kind) =>
+    container[kind] ? [[kind, container[kind]] as const] : [],
+  );
 
 function containerPort(container: Container, port: number | string): number | undefined {
   return container.ports?.find((entry) => entry.containerPort === port || entry.name === port)?.containerPort;
@@ -297,7 +320,8 @@ function mebibytes(quantity: string): number {
   return Number(amount) * (unit === 'Gi' ? 1024 : 1);
 }
 
-const isSubset = (labels: Record<string, string>, of: Record<string, string>) => Object.entries(labels).every(([key, value]) => of[key] === value);
+const isSubset = (labels: Record<string, string>, of: Record<string, string>) =>
+  Object.entries(labels).every(([key, value]) => of[key] === value);
 
 describe('Kubernetes manifests', () => {
   it('are a Deployment, a Service, an autoscaling/v2 HorizontalPodAutoscaler and a policy/v1 PodDisruptionBudget for the same pods', () => {
@@ -311,7 +335,9 @@ describe('Kubernetes manifests', () => {
     expect(Object.keys(deployment().selector.matchLabels).length).toBeGreaterThan(0);
     expect(isSubset(deployment().selector.matchLabels, podLabels)).toBe(true);
     expect(isSubset(one('Service').spec['selector'] as Record<string, string>, podLabels)).toBe(true);
-    expect(isSubset((one('PodDisruptionBudget').spec['selector'] as { matchLabels: Record<string, string> }).matchLabels, podLabels)).toBe(true);
+    expect(isSubset((one('PodDisruptionBudget').spec['selector'] as { matchLabels: Record<string, string> }).matchLabels, podLabels)).toBe(
+      true,
+    );
   });
 
   it('probe the gateway’s liveness and readiness endpoints on the port it listens on', () => {
@@ -349,7 +375,11 @@ describe('Kubernetes manifests', () => {
   });
 
   it('scale on CPU, which needs a CPU request, and bound memory with a heap limit below the container’s', () => {
-    const hpa = one('HorizontalPodAutoscaler').spec as { scaleTargetRef: { kind: string; name: string }; minReplicas: number; metrics: Array<{ resource?: { name: string } }> };
+    const hpa = one('HorizontalPodAutoscaler').spec as {
+      scaleTargetRef: { kind: string; name: string };
+      minReplicas: number;
+      metrics: Array<{ resource?: { name: string } }>;
+    };
     expect(hpa.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: one('Deployment').metadata.name });
     expect(hpa.minReplicas).toBeGreaterThanOrEqual(2);
     expect(hpa.metrics.map((metric) => metric.resource?.name)).toEqual(['cpu']);
@@ -430,7 +460,10 @@ describe('the image’s command and health check, run from the runtime stage’s
     gateway.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const status = await fetch(`${origin}${LIVENESS_ENDPOINT}`).then((response) => response.status, () => 0);
+      const status = await fetch(`${origin}${LIVENESS_ENDPOINT}`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 200) break;
       if (gateway.exitCode !== null || Date.now() > deadline) throw new Error(`the image's CMD did not start the gateway:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -30,7 +30,9 @@ describe('the GraphiQL page', () => {
     const html = await response.text();
     // Every URL the page itself would load: attributes of elements that fetch, CSS url() and @import.
     const references = [
-      ...[...html.matchAll(/<(?:script|link|img|iframe|source|embed|object)\b[^>]*?\b(?:src|href|data)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1]!),
+      ...[...html.matchAll(/<(?:script|link|img|iframe|source|embed|object)\b[^>]*?\b(?:src|href|data)\s*=\s*["']([^"']*)["']/gi)].map(
+        (match) => match[1]!,
+      ),
       ...[...html.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/gi)].map((match) => match[1]!),
       ...[...html.matchAll(/@import\s+["']([^"']+)["']/gi)].map((match) => match[1]!),
     ];
@@ -49,49 +51,54 @@ describe('the GraphiQL page', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))(`GraphiQL in a real browser (${CHROMIUM}; skipped when it is not installed: apt-get install chromium)`, () => {
-  it('opens with the example query and runs it with the demo token, with no network but loopback', { timeout: 60_000 }, async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const origin = new URL(stack.gateway.url).origin;
-      const blocked: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
-      await page.goto(stack.gateway.url, { waitUntil: 'load' });
-      expect(await page.title()).toBe('org-gateway');
+describe.skipIf(!existsSync(CHROMIUM))(
+  `GraphiQL in a real browser (${CHROMIUM}; skipped when it is not installed: apt-get install chromium)`,
+  () => {
+    it('opens with the example query and runs it with the demo token, with no network but loopback', { timeout: 60_000 }, async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const origin = new URL(stack.gateway.url).origin;
+        const blocked: string[] = [];
+        await page.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+          blocked.push(url);
+          return route.abort();
+        });
+        await page.goto(stack.gateway.url, { waitUntil: 'load' });
+        expect(await page.title()).toBe('org-gateway');
 
-      // The editor opens with the example (Monaco renders only the visible lines, so look for its first ones).
-      const editor = page.locator('.graphiql-query-editor .view-lines').first();
-      // Monaco writes spaces as no-break spaces.
-      await expect.poll(async () => (await editor.innerText()).replaceAll('\u00a0', ' '), { timeout: 20_000 }).toContain('query FirstOrganizations');
-      expect(GRAPHIQL_EXAMPLE).toContain('query FirstOrganizations');
-      await page.getByText('Headers', { exact: true }).click();
-      await expect
-        .poll(async () => (await page.locator('.graphiql-editor-tool').innerText()).replaceAll('\u00a0', ' '), { timeout: 5_000 })
-        .toContain(`Bearer ${DEMO_TOKENS.admin}`);
+        // The editor opens with the example (Monaco renders only the visible lines, so look for its first ones).
+        const editor = page.locator('.graphiql-query-editor .view-lines').first();
+        // Monaco writes spaces as no-break spaces.
+        await expect
+          .poll(async () => (await editor.innerText()).replaceAll('\u00a0', ' '), { timeout: 20_000 })
+          .toContain('query FirstOrganizations');
+        expect(GRAPHIQL_EXAMPLE).toContain('query FirstOrganizations');
+        await page.getByText('Headers', { exact: true }).click();
+        await expect
+          .poll(async () => (await page.locator('.graphiql-editor-tool').innerText()).replaceAll('\u00a0', ' '), { timeout: 5_000 })
+          .toContain(`Bearer ${DEMO_TOKENS.admin}`);
 
-      const before = stack.apiCalls().length;
-      await page.locator('.graphiql-execute-button').click();
-      const result = page.locator('.graphiql-response');
-      await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('"organizations"');
-      const shown = await result.innerText();
-      expect(shown).toContain('"edges"');
-      expect(shown).not.toContain('"errors"');
-      // The run reached the upstream with the demo token GraphiQL sent.
-      const calls = stack.apiCalls().slice(before);
-      expect(calls.map((call) => call.headers.authorization)).toContain(`Bearer ${DEMO_TOKENS.admin}`);
+        const before = stack.apiCalls().length;
+        await page.locator('.graphiql-execute-button').click();
+        const result = page.locator('.graphiql-response');
+        await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('"organizations"');
+        const shown = await result.innerText();
+        expect(shown).toContain('"edges"');
+        expect(shown).not.toContain('"errors"');
+        // The run reached the upstream with the demo token GraphiQL sent.
+        const calls = stack.apiCalls().slice(before);
+        expect(calls.map((call) => call.headers.authorization)).toContain(`Bearer ${DEMO_TOKENS.admin}`);
 
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}graphiql.png` });
-      expect(blocked).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
-});
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: `${ARTIFACTS}graphiql.png` });
+        expect(blocked).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  },
+);

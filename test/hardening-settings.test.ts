@@ -32,12 +32,21 @@ describe('hardening settings', () => {
   });
 
   it('lets GRAPHIQL and INTROSPECTION override the production default either way', () => {
-    expect(loadConfig({ NODE_ENV: 'production', UPSTREAM_URL: 'https://api.example.com', GRAPHIQL: 'true', INTROSPECTION: 'TRUE' })).toMatchObject({ graphiql: true, introspection: true });
+    expect(
+      loadConfig({ NODE_ENV: 'production', UPSTREAM_URL: 'https://api.example.com', GRAPHIQL: 'true', INTROSPECTION: 'TRUE' }),
+    ).toMatchObject({ graphiql: true, introspection: true });
     expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: 'false' })).toMatchObject({ graphiql: false, introspection: false });
   });
 
   it('reads every limit from its own variable', () => {
-    const config = loadConfig({ MAX_BODY_BYTES: '4096', MAX_DEPTH: '8', MAX_ALIASES: '3', MAX_TOKENS: '500', MAX_DIRECTIVES: '5', MAX_COST: '20000' });
+    const config = loadConfig({
+      MAX_BODY_BYTES: '4096',
+      MAX_DEPTH: '8',
+      MAX_ALIASES: '3',
+      MAX_TOKENS: '500',
+      MAX_DIRECTIVES: '5',
+      MAX_COST: '20000',
+    });
     expect(config.maxBodyBytes).toBe(4096);
     expect(config.limits).toEqual({ maxDepth: 8, maxAliases: 3, maxTokens: 500, maxDirectives: 5, maxCost: 20_000 });
   });

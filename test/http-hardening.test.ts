@@ -160,7 +160,11 @@ describe('malformed requests', () => {
   });
 
   it('answers GRAPHQL_PARSE_FAILED to a document with a syntax error', async () => {
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: '{ organizations(first: 3 { name } }' }) });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query: '{ organizations(first: 3 { name } }' }),
+    });
     expect(answer.status).toBe(400);
     expect(codes(answer)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(answer.json!.errors![0]!.message).toContain('Syntax Error');
@@ -168,7 +172,11 @@ describe('malformed requests', () => {
   });
 
   it('refuses batched requests (a JSON array of operations): batching is off', async () => {
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify([{ query: NAMES }, { query: NAMES }]) });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify([{ query: NAMES }, { query: NAMES }]),
+    });
     expect(answer.status).toBe(400);
     expect(codes(answer)).toEqual(['BAD_REQUEST']);
     expect(answer.json!.errors![0]!.message).toBe('Batching is not supported.');
@@ -192,7 +200,11 @@ describe('malformed requests', () => {
   });
 
   it('asks for operationName when a document defines several operations', async () => {
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: `query First ${NAMES} query Second ${NAMES}` }) });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query: `query First ${NAMES} query Second ${NAMES}` }),
+    });
     expect(codes(answer)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
     expect(answer.json!.errors![0]!.message).toContain('send operationName to choose');
     expect(stack.apiCalls()).toHaveLength(0);
@@ -200,10 +212,16 @@ describe('malformed requests', () => {
 
   it('answers BAD_USER_INPUT, naming the variable, to a variable of the wrong type', async () => {
     const query = 'query Page($first: Int) { organizations(first: $first) { edges { node { name } } } }';
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, variables: { first: 'ten' } }) });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query, variables: { first: 'ten' } }),
+    });
     expect(answer.status).toBe(400);
     expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
-    expect(answer.json!.errors![0]!.message).toBe('Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"');
+    expect(answer.json!.errors![0]!.message).toBe(
+      'Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
+    );
     expect(answer.json).not.toHaveProperty('data');
     expect(stack.apiCalls()).toHaveLength(0);
     await expectServing(stack);
@@ -249,7 +267,10 @@ describe('operation limits (defaults)', () => {
     expect(response.status).toBe(400);
     expect(response.body).not.toHaveProperty('data');
     const depthError = response.body.errors!.find((error) => error.extensions?.['limit'] === 'depth');
-    expect(depthError).toMatchObject({ message: 'Query depth limit of 20 exceeded, found 45. Nest selections less deeply.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(depthError).toMatchObject({
+      message: 'Query depth limit of 20 exceeded, found 45. Nest selections less deeply.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(stack.apiCalls()).toHaveLength(0);
     await expectServing(stack);
   });
@@ -258,10 +279,18 @@ describe('operation limits (defaults)', () => {
     ['getIntrospectionQuery()', getIntrospectionQuery()],
     [
       'getIntrospectionQuery() with every optional field, as GraphiQL and codegen send it',
-      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }),
+      getIntrospectionQuery({
+        descriptions: true,
+        inputValueDeprecation: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+      }),
     ],
   ])('answers the introspection query %s', async (_name, query) => {
-    const response = await postGraphQL<{ __schema: { types: Array<{ name: string }> } }>(stack.gateway.url, query, undefined, { token: null });
+    const response = await postGraphQL<{ __schema: { types: Array<{ name: string }> } }>(stack.gateway.url, query, undefined, {
+      token: null,
+    });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.__schema.types.map((type) => type.name)).toContain('Organization');
@@ -275,7 +304,10 @@ describe('operation limits (defaults)', () => {
     expect(response.body).not.toHaveProperty('data');
     // The document is too long to be parsed in full; the token limit stops it first.
     expect(response.body.errors).toEqual([
-      { message: 'Token limit of 1000 exceeded. Send a shorter document, e.g. split it into several operations.', extensions: { code: 'BAD_USER_INPUT', limit: 'tokens' } },
+      {
+        message: 'Token limit of 1000 exceeded. Send a shorter document, e.g. split it into several operations.',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens' },
+      },
     ]);
     expect(stack.apiCalls()).toHaveLength(0);
     await expectServing(stack);
@@ -299,7 +331,10 @@ describe('operation limits (defaults)', () => {
     const response = await postGraphQL(stack.gateway.url, directives, undefined, { token: null });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { message: 'Directives limit of 50 exceeded, found 51. Use fewer directives.', extensions: { code: 'BAD_USER_INPUT', limit: 'directives' } },
+      {
+        message: 'Directives limit of 50 exceeded, found 51. Use fewer directives.',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'directives' },
+      },
     ]);
     expect(stack.apiCalls()).toHaveLength(0);
   });
@@ -381,7 +416,11 @@ describe('CSRF: only JSON bodies execute over POST', () => {
     ['a text/plain body', { 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify({ query: NAMES })],
     ['an application/graphql body', { 'content-type': 'application/graphql' }, NAMES],
   ] as const)('refuses %s with 415 without calling the upstream', async (_name, headers, body) => {
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: { authorization: JSON_HEADERS.authorization, ...headers }, body });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: { authorization: JSON_HEADERS.authorization, ...headers },
+      body,
+    });
     expect(answer.status).toBe(415);
     expect(codes(answer)).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
     expect(answer.json!.errors![0]!.message).toContain('Content-Type: application/json');
@@ -392,7 +431,11 @@ describe('CSRF: only JSON bodies execute over POST', () => {
 
   it('refuses a multipart/form-data body with 415 without calling the upstream', async () => {
     // fetch sets the multipart Content-Type with its boundary itself.
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: { authorization: JSON_HEADERS.authorization }, body: multipart() });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: { authorization: JSON_HEADERS.authorization },
+      body: multipart(),
+    });
     expect(answer.status).toBe(415);
     expect(codes(answer)).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
     expect(answer.json!.errors![0]!.message).toContain('multipart/form-data');
@@ -400,7 +443,11 @@ describe('CSRF: only JSON bodies execute over POST', () => {
   });
 
   it('refuses a POST without Content-Type with 415', async () => {
-    const answer = await send(stack.gateway.url, { method: 'POST', headers: { authorization: JSON_HEADERS.authorization }, body: new Blob([JSON.stringify({ query: NAMES })]) });
+    const answer = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: { authorization: JSON_HEADERS.authorization },
+      body: new Blob([JSON.stringify({ query: NAMES })]),
+    });
     expect(answer.status).toBe(415);
     expect(answer.json!.errors![0]!.message).toContain('got no Content-Type');
     expect(stack.apiCalls()).toHaveLength(0);
@@ -418,7 +465,9 @@ describe('CSRF: only JSON bodies execute over POST', () => {
   it('refuses a mutation sent as GET with 405 and Allow: POST, without calling the upstream', async () => {
     const url = new URL(stack.gateway.url);
     url.searchParams.set('query', 'mutation { createOrganization(input: { name: "Sent by GET" }) { organization { id } } }');
-    const answer = await send(url.href, { headers: { authorization: JSON_HEADERS.authorization, accept: 'application/graphql-response+json' } });
+    const answer = await send(url.href, {
+      headers: { authorization: JSON_HEADERS.authorization, accept: 'application/graphql-response+json' },
+    });
     expect(answer.status).toBe(405);
     expect(answer.headers.get('allow')).toBe('POST');
     expect(answer.json!.errors![0]!.message).toBe('Can only perform a mutation operation from a POST request.');
@@ -427,8 +476,12 @@ describe('CSRF: only JSON bodies execute over POST', () => {
   });
 
   it('runs the operation a GET names even when the same document’s mutation ran before (no mutation over GET)', async () => {
-    const document = 'mutation Create { createOrganization(input: { name: "Only by POST" }) { organization { name } } } query Names ' + NAMES;
-    const created = await send(stack.gateway.url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: document, operationName: 'Create' }) });
+    const document = `mutation Create { createOrganization(input: { name: "Only by POST" }) { organization { name } } } query Names ${NAMES}`;
+    const created = await send(stack.gateway.url, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query: document, operationName: 'Create' }),
+    });
     expect(created.json).toEqual({ data: { createOrganization: { organization: { name: 'Only by POST' } } } });
     stack.upstream.reset();
     const url = new URL(stack.gateway.url);
@@ -550,7 +603,9 @@ describe('production switches', () => {
       message: 'GraphQL introspection has been disabled, but the requested query contained the field "__schema".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
-    const byType = await postGraphQL(production.gateway.url, '{ __type(name: "Organization") { fields { name } } }', undefined, { token: null });
+    const byType = await postGraphQL(production.gateway.url, '{ __type(name: "Organization") { fields { name } } }', undefined, {
+      token: null,
+    });
     expect(byType.body.errors![0]!.message).toContain('"__type"');
     expect(production.apiCalls()).toHaveLength(0);
     await expectServing(production);
@@ -558,7 +613,9 @@ describe('production switches', () => {
 
   it('suggests field names ("Did you mean …") while introspection is on', async () => {
     const response = await postGraphQL(development.gateway.url, typo);
-    expect(response.body.errors![0]!.message).toBe('Cannot query field "organizatons" on type "Query". Did you mean "organizations" or "organization"?');
+    expect(response.body.errors![0]!.message).toBe(
+      'Cannot query field "organizatons" on type "Query". Did you mean "organizations" or "organization"?',
+    );
   });
 
   it('hides field-name suggestions in validation errors when introspection is off', async () => {
@@ -575,7 +632,8 @@ describe('production switches', () => {
     const hidden = await postGraphQL(production.gateway.url, inputTypo, variables);
     expect(hidden.body.errors).toEqual([
       expect.objectContaining({
-        message: 'Variable "$input" got invalid value { id: "T3JnYW5pemF0aW9uOm9yZ18wMDAx", nam: "Renamed" }; Field "nam" is not defined by type "UpdateOrganizationInput".',
+        message:
+          'Variable "$input" got invalid value { id: "T3JnYW5pemF0aW9uOm9yZ18wMDAx", nam: "Renamed" }; Field "nam" is not defined by type "UpdateOrganizationInput".',
         extensions: { code: 'BAD_USER_INPUT' },
       }),
     ]);
@@ -621,26 +679,35 @@ describe('malformed and unusual requests, while another caller is served', () =>
     return answer;
   }
 
-  it.each(['variables', 'extensions'])('answers 400 BAD_REQUEST to a GET whose %s parameter is not JSON, and logs no error', async (name) => {
-    const url = new URL(stack.gateway.url);
-    url.searchParams.set('query', NAMES);
-    url.searchParams.set(name, '{"first": 3');
-    const answer = await besideAnotherCaller(stack.gateway.url, () => send(url.href, { headers: { authorization: JSON_HEADERS.authorization, accept: 'application/json' } }));
-    expect(answer.status).toBe(400);
-    expect(codes(answer)).toEqual(['BAD_REQUEST']);
-    expect(answer.json!.errors![0]!.message).toBe(`The "${name}" URL parameter is not valid JSON: send a JSON object, URL-encoded.`);
-    expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(0);
-    // Any client could otherwise fill the error log (with stack traces) without a token.
-    expect(log.entries().filter((entry) => entry['level'] === 'error' || entry['level'] === 'fatal')).toEqual([]);
-    expect(log.lines.join('\n')).not.toContain('"stack"');
-  });
+  it.each(['variables', 'extensions'])(
+    'answers 400 BAD_REQUEST to a GET whose %s parameter is not JSON, and logs no error',
+    async (name) => {
+      const url = new URL(stack.gateway.url);
+      url.searchParams.set('query', NAMES);
+      url.searchParams.set(name, '{"first": 3');
+      const answer = await besideAnotherCaller(stack.gateway.url, () =>
+        send(url.href, { headers: { authorization: JSON_HEADERS.authorization, accept: 'application/json' } }),
+      );
+      expect(answer.status).toBe(400);
+      expect(codes(answer)).toEqual(['BAD_REQUEST']);
+      expect(answer.json!.errors![0]!.message).toBe(`The "${name}" URL parameter is not valid JSON: send a JSON object, URL-encoded.`);
+      expect(callsWith(DEMO_TOKENS.admin)).toHaveLength(0);
+      // Any client could otherwise fill the error log (with stack traces) without a token.
+      expect(log.entries().filter((entry) => entry['level'] === 'error' || entry['level'] === 'fatal')).toEqual([]);
+      expect(log.lines.join('\n')).not.toContain('"stack"');
+    },
+  );
 
   it.each([
     ['the lean path', () => stack.gateway.url],
     ['yoga’s node adapter', () => viaYoga.url],
   ])('executes a POST sent as "Application/JSON; Charset=UTF-8" (media types are case-insensitive) on %s', async (_path, url) => {
     const answer = await besideAnotherCaller(url(), () =>
-      send(url(), { method: 'POST', headers: { ...JSON_HEADERS, 'content-type': 'Application/JSON; Charset=UTF-8' }, body: JSON.stringify({ query: NAMES }) }),
+      send(url(), {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, 'content-type': 'Application/JSON; Charset=UTF-8' },
+        body: JSON.stringify({ query: NAMES }),
+      }),
     );
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ data: { organizations: { edges: [{}, {}, {}] } } });
@@ -652,7 +719,11 @@ describe('malformed and unusual requests, while another caller is served', () =>
     ['application/json', 200],
   ])('refuses a subscription as a validation error with a code (Accept %s: %i): the schema has none', async (accept, status) => {
     const answer = await besideAnotherCaller(stack.gateway.url, () =>
-      send(stack.gateway.url, { method: 'POST', headers: { ...JSON_HEADERS, accept }, body: JSON.stringify({ query: 'subscription Changes { __typename }' }) }),
+      send(stack.gateway.url, {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, accept },
+        body: JSON.stringify({ query: 'subscription Changes { __typename }' }),
+      }),
     );
     expect(answer.status).toBe(status);
     expect(answer.json).not.toHaveProperty('data');

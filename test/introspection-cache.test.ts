@@ -32,7 +32,10 @@ describe('introspection cache', () => {
 
   /** Sends `request` while the demo member lists organizations, and checks the member was served. */
   async function besideAnotherCaller<T>(request: () => Promise<T>): Promise<T> {
-    const [answer, other] = await Promise.all([request(), postGraphQL<{ organizations: { edges: unknown[] } }>(stack.gateway.url, NAMES, undefined, { token: DEMO_TOKENS.member })]);
+    const [answer, other] = await Promise.all([
+      request(),
+      postGraphQL<{ organizations: { edges: unknown[] } }>(stack.gateway.url, NAMES, undefined, { token: DEMO_TOKENS.member }),
+    ]);
     expect(other.status).toBe(200);
     expect(other.body.errors).toBeUndefined();
     expect(other.body.data!.organizations.edges.length).toBeGreaterThan(0);
@@ -56,7 +59,9 @@ describe('introspection cache', () => {
 
   it('serves every caller the same cached answer', async () => {
     const anonymous = await postGraphQL(stack.gateway.url, '{ __schema { queryType { name } } }', undefined, { token: null });
-    const member = await besideAnotherCaller(() => postGraphQL(stack.gateway.url, '{ __schema { queryType { name } } }', undefined, { token: DEMO_TOKENS.member }));
+    const member = await besideAnotherCaller(() =>
+      postGraphQL(stack.gateway.url, '{ __schema { queryType { name } } }', undefined, { token: DEMO_TOKENS.member }),
+    );
     expect(member).toEqual(anonymous);
     expect(member.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     expect(schemaExecutions).toHaveBeenCalledTimes(1);
@@ -87,7 +92,8 @@ describe('introspection cache', () => {
   });
 
   it('keeps at most 32 answers: the oldest of 33 is executed again', async () => {
-    const ask = (name: string) => postGraphQL(stack.gateway.url, 'query Bounded($name: String!) { __type(name: $name) { name } }', { name }, { token: null });
+    const ask = (name: string) =>
+      postGraphQL(stack.gateway.url, 'query Bounded($name: String!) { __type(name: $name) { name } }', { name }, { token: null });
     const names = Array.from({ length: 33 }, (_, index) => `Missing${index}`);
     for (const name of names) await ask(name);
     expect(typeExecutions).toHaveBeenCalledTimes(33);

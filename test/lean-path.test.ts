@@ -26,7 +26,9 @@ function send(url: string, headers: Record<string, string>, body: string | strin
       url,
       {
         method: 'POST',
-        headers: chunked ? { ...headers, 'transfer-encoding': 'chunked' } : { ...headers, 'content-length': String(Buffer.byteLength(chunks[0]!)) },
+        headers: chunked
+          ? { ...headers, 'transfer-encoding': 'chunked' }
+          : { ...headers, 'content-length': String(Buffer.byteLength(chunks[0]!)) },
       },
       (response) => {
         let text = '';
@@ -36,7 +38,9 @@ function send(url: string, headers: Record<string, string>, body: string | strin
       },
     );
     // A gateway may answer 413 and close before every chunk is written; the answer is what counts.
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     for (const chunk of chunks) request.write(chunk);
     request.end();
   });
@@ -44,7 +48,17 @@ function send(url: string, headers: Record<string, string>, body: string | strin
 
 /** What of an answer must be the same on both paths (the Date header and the like may differ). */
 function comparable(answer: RawAnswer) {
-  const pick = ['content-type', 'content-length', 'x-request-id', 'vary', 'access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-credentials', 'access-control-max-age', 'connection'];
+  const pick = [
+    'content-type',
+    'content-length',
+    'x-request-id',
+    'vary',
+    'access-control-allow-origin',
+    'access-control-allow-methods',
+    'access-control-allow-credentials',
+    'access-control-max-age',
+    'connection',
+  ];
   return {
     status: answer.status,
     headers: Object.fromEntries(pick.map((name) => [name, answer.headers[name]])),
@@ -53,7 +67,8 @@ function comparable(answer: RawAnswer) {
 }
 
 const JSON_POST = { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.admin}` };
-const LIST = 'query Page($first: Int!) { organizations(first: $first) { edges { cursor node { id name slug trialEndsAt } } pageInfo { hasNextPage endCursor startCursor } } }';
+const LIST =
+  'query Page($first: Int!) { organizations(first: $first) { edges { cursor node { id name slug trialEndsAt } } pageInfo { hasNextPage endCursor startCursor } } }';
 
 interface Case {
   name: string;
@@ -70,12 +85,28 @@ const body = (params: Record<string, unknown>) => JSON.stringify(params);
 
 const CASES: Case[] = [
   { name: 'a page of organizations', body: body({ query: LIST, variables: { first: 3 }, operationName: 'Page' }) },
-  { name: 'the same asking for application/graphql-response+json', headers: { accept: 'application/graphql-response+json' }, body: body({ query: LIST, variables: { first: 2 } }) },
-  { name: 'GraphiQL’s Accept list', headers: { accept: 'application/graphql-response+json, application/json, multipart/mixed' }, body: body({ query: LIST, variables: { first: 2 } }) },
+  {
+    name: 'the same asking for application/graphql-response+json',
+    headers: { accept: 'application/graphql-response+json' },
+    body: body({ query: LIST, variables: { first: 2 } }),
+  },
+  {
+    name: 'GraphiQL’s Accept list',
+    headers: { accept: 'application/graphql-response+json, application/json, multipart/mixed' },
+    body: body({ query: LIST, variables: { first: 2 } }),
+  },
   { name: 'an Accept the gateway cannot answer', headers: { accept: 'text/html' }, body: body({ query: LIST, variables: { first: 2 } }) },
   { name: 'a streamed Accept', headers: { accept: 'text/event-stream' }, body: body({ query: '{ __typename }' }) },
-  { name: 'charset in Content-Type', headers: { 'content-type': 'application/json; charset=utf-8' }, body: body({ query: '{ __typename }' }) },
-  { name: 'a Content-Type in capitals', headers: { 'content-type': 'Application/JSON; Charset=UTF-8' }, body: body({ query: LIST, variables: { first: 1 } }) },
+  {
+    name: 'charset in Content-Type',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: body({ query: '{ __typename }' }),
+  },
+  {
+    name: 'a Content-Type in capitals',
+    headers: { 'content-type': 'Application/JSON; Charset=UTF-8' },
+    body: body({ query: LIST, variables: { first: 1 } }),
+  },
   {
     name: 'a body that is not JSON',
     body: '{"query": ',
@@ -102,8 +133,14 @@ const CASES: Case[] = [
   { name: 'no token', headers: { authorization: '' }, body: body({ query: LIST, variables: { first: 1 } }) },
   { name: 'a page too large', body: body({ query: LIST, variables: { first: 500 } }) },
   { name: 'an unknown id', body: body({ query: '{ organization(id: "T3JnYW5pemF0aW9uOm5vcGU=") { id } }' }) },
-  { name: 'a write the upstream refuses', body: body({ query: 'mutation { updateOrganization(input: { id: "T3JnYW5pemF0aW9uOm5vcGU=", name: "x" }) { __typename } }' }) },
-  { name: 'a chunked body under the limit', body: [body({ query: LIST, variables: { first: 1 } }).slice(0, 20), body({ query: LIST, variables: { first: 1 } }).slice(20)] },
+  {
+    name: 'a write the upstream refuses',
+    body: body({ query: 'mutation { updateOrganization(input: { id: "T3JnYW5pemF0aW9uOm5vcGU=", name: "x" }) { __typename } }' }),
+  },
+  {
+    name: 'a chunked body under the limit',
+    body: [body({ query: LIST, variables: { first: 1 } }).slice(0, 20), body({ query: LIST, variables: { first: 1 } }).slice(20)],
+  },
   {
     name: 'a chunked body over the limit',
     body: ['{"query":"{ __typename }","x":"', ...Array.from({ length: 12 }, () => 'x'.repeat(10_000)), '"}'],
@@ -146,11 +183,23 @@ describe.each([
 
     const before = upstream.requests.length;
     const viaYoga = await send(plain.url, requestHeaders, requestBody);
-    const yogaCalls = upstream.requests.slice(before).map(({ method, url, headers: sent, body: sentBody }) => ({ method, url, authorization: sent.authorization, requestId: sent['x-request-id'], sentBody }));
+    const yogaCalls = upstream.requests.slice(before).map(({ method, url, headers: sent, body: sentBody }) => ({
+      method,
+      url,
+      authorization: sent.authorization,
+      requestId: sent['x-request-id'],
+      sentBody,
+    }));
 
     const middle = upstream.requests.length;
     const viaLean = await send(lean.url, requestHeaders, requestBody);
-    const leanCalls = upstream.requests.slice(middle).map(({ method, url, headers: sent, body: sentBody }) => ({ method, url, authorization: sent.authorization, requestId: sent['x-request-id'], sentBody }));
+    const leanCalls = upstream.requests.slice(middle).map(({ method, url, headers: sent, body: sentBody }) => ({
+      method,
+      url,
+      authorization: sent.authorization,
+      requestId: sent['x-request-id'],
+      sentBody,
+    }));
 
     if (deliberate) deliberate.lean(viaLean);
     expect(comparable(viaLean)).toEqual(deliberate ? deliberate.yoga(comparable(viaYoga)) : comparable(viaYoga));

@@ -63,7 +63,9 @@ describe('readiness', () => {
       circuitState: () => handle?.client.circuitState ?? 'closed',
       lastProbe: () => handle?.client.lastProbe,
     });
-    stack = await startStack({ gateway: { readinessCacheMs: 200, circuitBreakerFailures: 3, circuitBreakerResetMs: 1_000, retries: 0, metrics } });
+    stack = await startStack({
+      gateway: { readinessCacheMs: 200, circuitBreakerFailures: 3, circuitBreakerResetMs: 1_000, retries: 0, metrics },
+    });
     handle = stack.gateway;
   });
   afterAll(() => stack.close());
@@ -126,7 +128,10 @@ describe('readiness', () => {
     stack.upstream.reset();
     // With no traffic, the readiness probe itself is the trial call that closes the circuit.
     const after = await readiness(stack.gateway.url);
-    expect(after).toMatchObject({ status: 200, body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: true } } } });
+    expect(after).toMatchObject({
+      status: 200,
+      body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: true } } },
+    });
     expect(stack.gateway.client.circuitState).toBe('closed');
     expect(await metricValue(stack.gateway.url, 'upstream_circuit_state')).toBe(0);
     expect(await metricValue(stack.gateway.url, 'upstream_probe_reachable')).toBe(1);
@@ -154,7 +159,10 @@ describe('readiness when the upstream is not listening', () => {
 
   it('answers 200 with the reason "upstream unreachable" in the body', async () => {
     const ready = await readiness(gateway.url);
-    expect(ready).toMatchObject({ status: 200, body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: false, reason: 'upstream unreachable' } } } });
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { status: 'ready', upstream: { circuit: 'closed', lastProbe: { reachable: false, reason: 'upstream unreachable' } } },
+    });
   });
 });
 
@@ -182,7 +190,12 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
     // The caller's call only: the gateway also probes the upstream (without a token) at start-up.
     upstream.injectFault({ kind: 'delay', ms: 800, match: { token: 'demo-admin-token' } });
     const exited = started.closed;
-    const inFlight = postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Names), {}, { token: 'demo-admin-token' });
+    const inFlight = postGraphQL<{ organizations: { edges: unknown[] } }>(
+      started.endpoint,
+      print(Names),
+      {},
+      { token: 'demo-admin-token' },
+    );
     const calls = () => upstream.requests.filter((request) => request.headers.authorization !== undefined);
     // Wait until the gateway's call has reached the upstream, then ask it to stop.
     while (calls().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -48,16 +48,26 @@ describe('request ids, logs and metrics', () => {
   });
 
   it('keeps a well-formed client request id and replaces one that could forge log lines', async () => {
-    const kept = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-123.abc' }, body: '{"query":"{ __typename }"}' });
+    const kept = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-123.abc' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(kept.headers.get('x-request-id')).toBe('req-123.abc');
-    const replaced = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'x'.repeat(300) }, body: '{"query":"{ __typename }"}' });
+    const replaced = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'x'.repeat(300) },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('logs one JSON line per operation with its upstream calls, and never the token or a secret', async () => {
     log.lines.length = 0;
     const response = await stack.query(WithSecrets, {}, { headers: { 'x-request-id': 'log-test-1' } });
-    const secrets = response.body.data!.organizations.edges.map((edge) => edge.node.jwtSecret).filter((secret): secret is string => Boolean(secret));
+    const secrets = response.body
+      .data!.organizations.edges.map((edge) => edge.node.jwtSecret)
+      .filter((secret): secret is string => Boolean(secret));
     expect(secrets.length).toBeGreaterThan(0);
     const line = log.entries().find((entry) => entry['requestId'] === 'log-test-1');
     expect(line).toMatchObject({
@@ -76,13 +86,17 @@ describe('request ids, logs and metrics', () => {
   it('logs the error codes of a failed operation', async () => {
     log.lines.length = 0;
     await stack.query(WithSecrets, {}, { token: 'bad-token', headers: { 'x-request-id': 'log-test-2' } });
-    expect(log.entries().find((entry) => entry['requestId'] === 'log-test-2')).toMatchObject({ outcome: 'error', errorCodes: ['UNAUTHENTICATED'] });
+    expect(log.entries().find((entry) => entry['requestId'] === 'log-test-2')).toMatchObject({
+      outcome: 'error',
+      errorCodes: ['UNAUTHENTICATED'],
+    });
     expect(log.lines.join('\n')).not.toContain('bad-token');
   });
 
   it('logs and counts a variable of the wrong type as BAD_USER_INPUT, the code its client got, while another caller is served', async () => {
     const scrape = async () => (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text();
-    const count = (text: string, code: string) => Number(new RegExp(`^graphql_errors_total\\{code="${code}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    const count = (text: string, code: string) =>
+      Number(new RegExp(`^graphql_errors_total\\{code="${code}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
     const before = await scrape();
     log.lines.length = 0;
     const page = 'query Page($first: Int) { organizations(first: $first) { edges { node { name } } } }';
@@ -91,7 +105,10 @@ describe('request ids, logs and metrics', () => {
       postGraphQL(stack.gateway.url, page, { first: 2 }, { token: DEMO_TOKENS.member, headers: { 'x-request-id': 'coercion-other' } }),
     ]);
     expect(errorCodes(mistake)).toEqual(['BAD_USER_INPUT']);
-    expect(log.entries().find((entry) => entry['requestId'] === 'coercion-1')).toMatchObject({ outcome: 'error', errorCodes: ['BAD_USER_INPUT'] });
+    expect(log.entries().find((entry) => entry['requestId'] === 'coercion-1')).toMatchObject({
+      outcome: 'error',
+      errorCodes: ['BAD_USER_INPUT'],
+    });
     const after = await scrape();
     expect(count(after, 'BAD_USER_INPUT') - count(before, 'BAD_USER_INPUT')).toBe(1);
     expect(count(after, 'INTERNAL_SERVER_ERROR')).toBe(count(before, 'INTERNAL_SERVER_ERROR'));
@@ -117,7 +134,8 @@ describe('request ids, logs and metrics', () => {
   });
 
   it('counts the requests in flight when scraped: the scrape itself and one waiting on the upstream', async () => {
-    const scrape = async () => /^http_requests_in_flight (\d+)$/m.exec(await (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text())?.[1];
+    const scrape = async () =>
+      /^http_requests_in_flight (\d+)$/m.exec(await (await fetch(stack.gateway.url.replace('/graphql', '/metrics'))).text())?.[1];
     expect(await scrape()).toBe('1');
     stack.upstream.injectFault({ kind: 'delay', ms: 400, match: { method: 'GET' } });
     const before = stack.apiCalls().length;
@@ -238,7 +256,10 @@ describe('GraphiQL for newcomers', () => {
   });
 
   it('runs the example query as it stands', async () => {
-    const response = await postGraphQL<{ organizations: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(stack.gateway.url, GRAPHIQL_EXAMPLE);
+    const response = await postGraphQL<{ organizations: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+      stack.gateway.url,
+      GRAPHIQL_EXAMPLE,
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.organizations.edges).toHaveLength(10);
     expect(response.body.data!.organizations.pageInfo.hasNextPage).toBe(true);

@@ -108,7 +108,11 @@ describe('Mutation.createOrganization', () => {
     const calls = stack.apiCalls();
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/public/organizations' });
-    expect(calls[0]!.body).toEqual({ name: 'Acme Rockets', embedAllowedOrigins: ['https://acme.example', 'https://*.acme.example'], skipOnboarding: true });
+    expect(calls[0]!.body).toEqual({
+      name: 'Acme Rockets',
+      embedAllowedOrigins: ['https://acme.example', 'https://*.acme.example'],
+      skipOnboarding: true,
+    });
     expect(calls[0]!.headers.authorization).toBe(`Bearer ${DEMO_TOKENS.admin}`);
     expect(calls[0]!.headers['content-type']).toBe('application/json');
   });
@@ -144,7 +148,11 @@ describe('Mutation.createOrganization', () => {
 
   it.each([
     [{ name: '' }, ['input', 'name'], '`name` must not be empty.'],
-    [{ name: 'X', embedAllowedOrigins: ['https://ok.example', 'ftp://nope.example'] }, ['input', 'embedAllowedOrigins', '1'], 'is not an allowed origin'],
+    [
+      { name: 'X', embedAllowedOrigins: ['https://ok.example', 'ftp://nope.example'] },
+      ['input', 'embedAllowedOrigins', '1'],
+      'is not an allowed origin',
+    ],
     [{ name: 'X', embedAllowedOrigins: ['https://example.com/path'] }, ['input', 'embedAllowedOrigins', '0'], 'no path'],
     [{ name: 'X', isBillable: null }, ['input', 'isBillable'], '`isBillable` cannot be null'],
   ])('returns a userError for %j without calling the upstream', async (input, field, message) => {
@@ -180,7 +188,13 @@ describe('Mutation.createOrganization', () => {
     const response = await stack.query(CreateCore, { input: { name: 'Verbose', customAiContext: 'x'.repeat(50) } });
     expect(response.body.data!.createOrganization).toMatchObject({
       organization: null,
-      userErrors: [{ code: 'INVALID', field: ['input', 'customAiContext'], message: 'The organizations API rejected the input: customAiContext is too long' }],
+      userErrors: [
+        {
+          code: 'INVALID',
+          field: ['input', 'customAiContext'],
+          message: 'The organizations API rejected the input: customAiContext is too long',
+        },
+      ],
     });
   });
 

@@ -181,7 +181,12 @@ describe('Query.organizations', () => {
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!['a']!.edges).toHaveLength(10);
     expect(response.body.data!['b']!.edges).toHaveLength(10);
-    expect(stack.apiCalls().map((call) => call.query['limit']).sort()).toEqual(['10', '5']);
+    expect(
+      stack
+        .apiCalls()
+        .map((call) => call.query['limit'])
+        .sort(),
+    ).toEqual(['10', '5']);
   });
 
   it('asks for exactly 100 when first is 100, not one more', async () => {
@@ -272,7 +277,10 @@ describe('Query.organization, node and nodes', () => {
     expect(response.body.errors).toBeUndefined();
     const nodes = response.body.data!.nodes;
     expect(nodes.map((node) => (node as { upstreamId?: string } | null)?.upstreamId ?? null)).toEqual([ids[0], ids[1], ids[0], null]);
-    const paths = stack.apiCalls().map((call) => call.path).sort();
+    const paths = stack
+      .apiCalls()
+      .map((call) => call.path)
+      .sort();
     expect(paths).toEqual([ids[0], ids[1], 'org_missing'].map((id) => `/api/public/organizations/${id}`).sort());
   });
 

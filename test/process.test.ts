@@ -102,10 +102,18 @@ describe('npm start with no settings', () => {
   });
 
   it('writes only JSON log lines to stdout: where it listens, the demo, and the shutdown', async () => {
-    expect(started.banner).toMatchObject({ level: 'info', endpoint: started.endpoint, metrics: started.endpoint.replace('/graphql', '/metrics'), workers: 1 });
+    expect(started.banner).toMatchObject({
+      level: 'info',
+      endpoint: started.endpoint,
+      metrics: started.endpoint.replace('/graphql', '/metrics'),
+      workers: 1,
+    });
     expect(started.banner.msg).toBe(`org-gateway listening on ${started.endpoint} (open it in a browser for GraphiQL)`);
     expect(await stop(started)).toBe(0);
-    const lines = started.stdout().split('\n').filter((line) => line !== '');
+    const lines = started
+      .stdout()
+      .split('\n')
+      .filter((line) => line !== '');
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(started.logLines().map((line) => line.msg)).toContain('SIGTERM: finishing in-flight requests, then exiting');
   });
@@ -218,7 +226,8 @@ describe('npm start with tracing, trusted documents and metrics switched on by s
     // The console exporter batches, and so do log lines (written within LOG_FLUSH_INTERVAL_MS);
     // give them a moment to print.
     const deadline = Date.now() + 10_000;
-    const printed = () => started.stdout().includes("name: 'GET /api/public/organizations'") && started.stdout().includes('"requestId":"process-trace-1"');
+    const printed = () =>
+      started.stdout().includes("name: 'GET /api/public/organizations'") && started.stdout().includes('"requestId":"process-trace-1"');
     while (!printed() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -230,7 +239,10 @@ describe('npm start with tracing, trusted documents and metrics switched on by s
       .find((line) => line.includes('"requestId":"process-trace-1"'));
     expect(JSON.parse(logLine!)).toMatchObject({ operation: 'ProcessPage', outcome: 'ok' });
     // The caller's token appears nowhere but in the start-up line that announces the demo's tokens.
-    const mentions = started.stdout().split('\n').filter((line) => line.includes('demo-admin-token'));
+    const mentions = started
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes('demo-admin-token'));
     expect(mentions).toHaveLength(1);
     expect(JSON.parse(mentions[0]!)).toHaveProperty('demoTokens');
   });
@@ -259,7 +271,18 @@ describe('start-up settings', () => {
     const { child, stdout } = run({}, ['--help']);
     const [code] = (await once(child, 'close')) as [number | null];
     expect(code).toBe(0);
-    for (const name of ['PORT', 'HOST', 'UPSTREAM_URL', 'DEMO', 'WORKERS', 'OPERATION_TIMEOUT_MS', 'LOG_LEVEL', 'METRICS', 'TRUSTED_DOCUMENTS', 'OTEL_TRACES_EXPORTER']) {
+    for (const name of [
+      'PORT',
+      'HOST',
+      'UPSTREAM_URL',
+      'DEMO',
+      'WORKERS',
+      'OPERATION_TIMEOUT_MS',
+      'LOG_LEVEL',
+      'METRICS',
+      'TRUSTED_DOCUMENTS',
+      'OTEL_TRACES_EXPORTER',
+    ]) {
       expect(stdout()).toContain(name);
     }
   });
@@ -307,7 +330,10 @@ describe('npm start under a process manager', () => {
       for (const pid of [gateway, ...workers]) expect(isRunning(pid), `process ${pid}`).toBe(false);
       expect(npm.logLines().filter((line) => line.msg === 'SIGTERM: finishing in-flight requests, then exiting')).toHaveLength(2);
       // Besides the gateway's JSON lines, stdout holds only npm's own banner (`npm start -s` drops it).
-      const other = npm.stdout().split('\n').filter((line) => line !== '' && !line.startsWith('{'));
+      const other = npm
+        .stdout()
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('{'));
       expect(other).toEqual(['> org-gateway@0.1.0 start', '> node scripts/build-if-stale.mjs && exec node dist/main.js']);
     } finally {
       killGatewayProcess(npm);
@@ -324,8 +350,11 @@ describe('npm start under a process manager', () => {
  */
 function productionInstall(): string {
   const directory = mkdtempSync(join(tmpdir(), 'org-gateway-production-'));
-  for (const entry of ['package.json', 'package-lock.json', 'dist', 'scripts']) cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+  for (const entry of ['package.json', 'package-lock.json', 'dist', 'scripts'])
+    cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
+  };
   for (const [path, entry] of Object.entries(lock.packages)) {
     const name = path.slice('node_modules/'.length);
     if (!path.startsWith('node_modules/') || name.includes('node_modules/') || entry.dev || entry.devOptional) continue;
@@ -343,7 +372,12 @@ describe('npm start from a production install (no dev dependencies)', () => {
     try {
       expect(existsSync(join(directory, 'node_modules', 'typescript'))).toBe(false);
       expect(existsSync(join(directory, 'node_modules', 'tsx'))).toBe(false);
-      const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(started.endpoint, print(Page), { first: 2 }, { token: demoToken(started) });
+      const response = await postGraphQL<{ organizations: { edges: unknown[] } }>(
+        started.endpoint,
+        print(Page),
+        { first: 2 },
+        { token: demoToken(started) },
+      );
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.organizations.edges).toHaveLength(2);
       expect(await stop(started)).toBe(0);

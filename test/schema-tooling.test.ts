@@ -17,7 +17,9 @@ describe('schema tooling', () => {
   it('flags removing a field that clients may select as breaking', async () => {
     const withoutSlug = buildSchema(printSchema(schema).replace(/\n\s*"""URL-friendly slug"""\n\s*slug: String!/, ''));
     const changes = await schemaChanges(committed, withoutSlug);
-    expect(changes.filter(isBreaking).map((change) => change.message)).toEqual(["Field 'slug' was removed from object type 'Organization'"]);
+    expect(changes.filter(isBreaking).map((change) => change.message)).toEqual([
+      "Field 'slug' was removed from object type 'Organization'",
+    ]);
   });
 
   it('does not flag adding an optional field as breaking', async () => {

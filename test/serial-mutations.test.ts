@@ -51,7 +51,8 @@ interface Outcome {
   organizationId?: string;
 }
 
-const outcomes = (response: GraphQLResponse<unknown>) => (response.body as { extensions?: { mutations?: Outcome[] } }).extensions?.mutations;
+const outcomes = (response: GraphQLResponse<unknown>) =>
+  (response.body as { extensions?: { mutations?: Outcome[] } }).extensions?.mutations;
 
 describe('serial mutations', () => {
   let stack: Stack;
@@ -75,7 +76,8 @@ describe('serial mutations', () => {
     return response;
   }
 
-  const writes = () => stack.apiCalls().filter((call) => call.method !== 'GET' && call.headers.authorization === `Bearer ${DEMO_TOKENS.member}`);
+  const writes = () =>
+    stack.apiCalls().filter((call) => call.method !== 'GET' && call.headers.authorization === `Bearer ${DEMO_TOKENS.member}`);
 
   const cases: { steps: Step[]; sent: string[]; statuses: string[] }[] = [
     { steps: ['F', 'C'], sent: ['PATCH'], statuses: ['NOT_APPLIED', 'NOT_RUN'] },
@@ -93,7 +95,9 @@ describe('serial mutations', () => {
     const reported = outcomes(response)!;
     expect(reported.map((outcome) => outcome.status)).toEqual(statuses);
     expect(reported.map((outcome) => outcome.path)).toEqual(steps.map((_, index) => [`m${index}`]));
-    expect(reported.map((outcome) => outcome.field)).toEqual(steps.map((step) => (step === 'C' ? 'createOrganization' : 'updateOrganization')));
+    expect(reported.map((outcome) => outcome.field)).toEqual(
+      steps.map((step) => (step === 'C' ? 'createOrganization' : 'updateOrganization')),
+    );
     // Each applied create names the organization that now exists upstream.
     const created = writes().filter((call) => call.method === 'POST').length;
     expect(reported.filter((outcome) => outcome.status === 'APPLIED' && outcome.organizationId)).toHaveLength(created);

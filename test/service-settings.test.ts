@@ -63,6 +63,7 @@ describe('DEMO and UPSTREAM_URL', () => {
   it('documents both settings with their defaults for --help and the README', () => {
     const documented = Object.fromEntries(SETTINGS.map((setting) => [setting.name, setting.default]));
     expect(documented['WORKERS']).toBe('1');
-    expect(documented['DEMO']).toContain('unless NODE_ENV=production');
+    expect(documented['DEMO']).toBe('(unset)');
+    expect(SETTINGS.find((setting) => setting.name === 'DEMO')!.description).toContain('NODE_ENV is not production');
   });
 });

@@ -4,15 +4,7 @@
  * bound is above MAX_UPSTREAM_CALLS is refused before any call while another caller is served; bad
  * variables still get the executor's own error; and the bound multiplies through nested pages.
  */
-import {
-  GraphQLID,
-  GraphQLInt,
-  GraphQLList,
-  GraphQLObjectType,
-  GraphQLSchema,
-  parse,
-  type GraphQLFieldConfig,
-} from 'graphql';
+import { GraphQLID, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, parse, type GraphQLFieldConfig } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../src/graphql/node-id.js';
 import { schema } from '../src/graphql/schema.js';
@@ -52,7 +44,8 @@ const CASES: Case[] = [
   },
   {
     name: 'three aliased pages, two of them the same page',
-    query: '{ a: organizations(first: 5) { edges { node { id } } } b: organizations(first: 5) { edges { node { name } } } c: organizations(first: 10) { edges { node { id } } } }',
+    query:
+      '{ a: organizations(first: 5) { edges { node { id } } } b: organizations(first: 5) { edges { node { name } } } c: organizations(first: 10) { edges { node { id } } } }',
     bound: 3,
     made: 2,
   },
@@ -80,7 +73,8 @@ const CASES: Case[] = [
   },
   {
     name: 'three aliases of nodes sharing five ids',
-    query: 'query ($ids: [ID!]!) { a: nodes(ids: $ids) { id } b: nodes(ids: $ids) { id } c: nodes(ids: $ids) { ... on Organization { slug } } }',
+    query:
+      'query ($ids: [ID!]!) { a: nodes(ids: $ids) { id } b: nodes(ids: $ids) { id } c: nodes(ids: $ids) { ... on Organization { slug } } }',
     variables: { ids: orgIds(5) },
     bound: 15,
     made: 5,
@@ -217,13 +211,20 @@ describe('with MAX_UPSTREAM_CALLS lowered to 10', () => {
   });
 
   it('counts pages from aliases and fragments alike', async () => {
-    const pages = (count: number) => Array.from({ length: count }, (_, index) => `p${index}: organizations(first: ${index + 1}) { edges { node { id } } }`);
-    const atLimit = await postGraphQL(stack.gateway.url, `{ ${pages(9).join(' ')} ...More } fragment More on Query { more: organizations(first: 50) { edges { node { id } } } }`);
+    const pages = (count: number) =>
+      Array.from({ length: count }, (_, index) => `p${index}: organizations(first: ${index + 1}) { edges { node { id } } }`);
+    const atLimit = await postGraphQL(
+      stack.gateway.url,
+      `{ ${pages(9).join(' ')} ...More } fragment More on Query { more: organizations(first: 50) { edges { node { id } } } }`,
+    );
     expect(atLimit.body.errors).toBeUndefined();
     expect(stack.apiCalls()).toHaveLength(10);
 
     stack.upstream.reset();
-    const over = await postGraphQL(stack.gateway.url, `{ ${pages(10).join(' ')} ...More } fragment More on Query { more: organizations(first: 50) { edges { node { id } } } }`);
+    const over = await postGraphQL(
+      stack.gateway.url,
+      `{ ${pages(10).join(' ')} ...More } fragment More on Query { more: organizations(first: 50) { edges { node { id } } } }`,
+    );
     expect(over.body.errors).toEqual([refusal(11, 10)]);
     expect(stack.apiCalls()).toHaveLength(0);
   });
@@ -240,12 +241,19 @@ describe('variables that do not coerce', () => {
   it.each([
     ['an object for a list of ids', NODES, { ids: { first: orgId(1) } }, 'Variable "$ids" got invalid value'],
     ['no value for a required list of ids', NODES, {}, 'Variable "$ids" of required type "[ID!]!" was not provided.'],
-    ['a string for first', 'query ($first: Int) { organizations(first: $first) { edges { node { id } } } }', { first: 'many' }, 'Variable "$first" got invalid value "many"'],
+    [
+      'a string for first',
+      'query ($first: Int) { organizations(first: $first) { edges { node { id } } } }',
+      { first: 'many' },
+      'Variable "$first" got invalid value "many"',
+    ],
   ])('gets the variable-coercion error, not a budget error, for %s', async (_name, query, variables, message) => {
     const answer = await postGraphQL(stack.gateway.url, query, variables);
     expect(answer.status).toBe(400);
     expect(answer.body).not.toHaveProperty('data');
-    expect(answer.body.errors).toEqual([{ message: expect.stringContaining(message), locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(answer.body.errors).toEqual([
+      { message: expect.stringContaining(message), locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
     expect(stack.apiCalls()).toHaveLength(0);
   });
 
@@ -253,14 +261,20 @@ describe('variables that do not coerce', () => {
     const query = 'query ($ids: [ID!]!, $show: Boolean!) { nodes(ids: $ids) @include(if: $show) { id } }';
     const answer = await postGraphQL(stack.gateway.url, query, { ids: orgIds(11), show: 'yes' });
     expect(answer.body.errors).toEqual([
-      { message: expect.stringContaining('Variable "$show" got invalid value "yes"'), locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT' } },
+      {
+        message: expect.stringContaining('Variable "$show" got invalid value "yes"'),
+        locations: expect.any(Array),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
     ]);
     expect(stack.apiCalls()).toHaveLength(0);
   });
 
   it('lets an explicit null for an argument that is non-null fail that field as the executor does', async () => {
     // Allowed by validation because the variable has a default; the argument then fails at execution.
-    const answer = await postGraphQL<{ nodes: unknown }>(stack.gateway.url, 'query ($ids: [ID!] = []) { nodes(ids: $ids) { id } }', { ids: null });
+    const answer = await postGraphQL<{ nodes: unknown }>(stack.gateway.url, 'query ($ids: [ID!] = []) { nodes(ids: $ids) { id } }', {
+      ids: null,
+    });
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors![0]!.message).toContain('"ids"');
     expect(answer.body.errors![0]!.extensions?.['limit']).toBeUndefined();

@@ -104,7 +104,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function expectNoLeak(response: GraphQLResponse<unknown>, upstreamUrl: string, ...secrets: string[]): void {
   const text = JSON.stringify(response.body);
   const { host, port } = new URL(upstreamUrl);
-  for (const secret of [DEMO_TOKENS.admin, host, port, 'ECONN', 'UND_ERR', 'Socket', 'undici', ...secrets]) expect(text).not.toContain(secret);
+  for (const secret of [DEMO_TOKENS.admin, host, port, 'ECONN', 'UND_ERR', 'Socket', 'undici', ...secrets])
+    expect(text).not.toContain(secret);
   // No stack frame either.
   expect(text).not.toMatch(/:\d+:\d+\)/);
 }
@@ -206,7 +207,10 @@ describe('upstream faults on reads', () => {
   });
 
   it('answers UPSTREAM_BAD_RESPONSE for a 200 whose JSON breaks the contract', async () => {
-    stack.upstream.injectFault({ kind: 'badBody', body: JSON.stringify({ data: [{ id: 'org_x', name: 42 }], pagination: { hasMore: false, nextCursor: null } }) });
+    stack.upstream.injectFault({
+      kind: 'badBody',
+      body: JSON.stringify({ data: [{ id: 'org_x', name: 42 }], pagination: { hasMore: false, nextCursor: null } }),
+    });
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_BAD_RESPONSE']);
     expect(attempts()).toEqual(['GET']);
@@ -221,7 +225,12 @@ describe('upstream faults on reads', () => {
   });
 
   it('answers UPSTREAM_ERROR once the retries are used up, without the upstream detail', async () => {
-    stack.upstream.injectFault({ kind: 'status', status: 503, times: 3, body: { error: { title: 'Overloaded', detail: 'shard 7 at 10.1.2.3 is down' } } });
+    stack.upstream.injectFault({
+      kind: 'status',
+      status: 503,
+      times: 3,
+      body: { error: { title: 'Overloaded', detail: 'shard 7 at 10.1.2.3 is down' } },
+    });
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_ERROR']);
     expect(attempts()).toEqual(['GET', 'GET', 'GET']);
@@ -238,7 +247,11 @@ describe('upstream faults on reads', () => {
   });
 
   it('retries after a short retryAfterMs of a 429 and succeeds', async () => {
-    stack.upstream.injectFault({ kind: 'status', status: 429, body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 150 } } });
+    stack.upstream.injectFault({
+      kind: 'status',
+      status: 429,
+      body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 150 } },
+    });
     const started = Date.now();
     expectNames(await stack.query(Names, {}));
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
@@ -246,7 +259,11 @@ describe('upstream faults on reads', () => {
   });
 
   it('answers RATE_LIMITED at once when retryAfterMs does not fit the operation deadline', async () => {
-    stack.upstream.injectFault({ kind: 'status', status: 429, body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 5_000 } } });
+    stack.upstream.injectFault({
+      kind: 'status',
+      status: 429,
+      body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 5_000 } },
+    });
     const started = Date.now();
     const response = await stack.query(Names, {});
     expect(Date.now() - started).toBeLessThan(500);
@@ -260,7 +277,12 @@ describe('upstream faults on reads', () => {
   it('does not follow a redirect: the other host receives nothing and the client gets UPSTREAM_ERROR', async () => {
     const elsewhere = await startRecorder();
     try {
-      stack.upstream.injectFault({ kind: 'status', status: 302, headers: { location: `${elsewhere.url}/api/public/organizations` }, body: {} });
+      stack.upstream.injectFault({
+        kind: 'status',
+        status: 302,
+        headers: { location: `${elsewhere.url}/api/public/organizations` },
+        body: {},
+      });
       const response = await stack.query(Names, {});
       expect(errorCodes(response)).toEqual(['UPSTREAM_ERROR']);
       expect(attempts()).toEqual(['GET']);
@@ -367,7 +389,15 @@ describe('operation deadline', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({
-      gateway: { operationTimeoutMs: 400, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, retries: 10, retryBaseDelayMs: 60, retryMaxDelayMs: 300, circuitBreakerFailures: 1_000 },
+      gateway: {
+        operationTimeoutMs: 400,
+        headersTimeoutMs: 5_000,
+        bodyTimeoutMs: 5_000,
+        retries: 10,
+        retryBaseDelayMs: 60,
+        retryMaxDelayMs: 300,
+        circuitBreakerFailures: 1_000,
+      },
     });
   });
   afterAll(() => stack.close());
@@ -407,7 +437,15 @@ describe('a half-open circuit and the operation deadline', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({
-      gateway: { operationTimeoutMs: 400, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000, retries: 0, circuitBreakerFailures: 1, circuitBreakerMinCallers: 1, circuitBreakerResetMs: 200 },
+      gateway: {
+        operationTimeoutMs: 400,
+        headersTimeoutMs: 5_000,
+        bodyTimeoutMs: 5_000,
+        retries: 0,
+        circuitBreakerFailures: 1,
+        circuitBreakerMinCallers: 1,
+        circuitBreakerResetMs: 200,
+      },
     });
   });
   afterAll(() => stack.close());
@@ -488,7 +526,10 @@ describe('what travels upstream', () => {
 
   it.each([
     ['a request id over 128 characters', { 'x-request-id': 'a'.repeat(129) }],
-    ['a traceparent of the wrong shape', { 'x-request-id': 'bad id!', traceparent: '00-XYZ-00f067aa0ba902b7-01', tracestate: 'vendor=abc' }],
+    [
+      'a traceparent of the wrong shape',
+      { 'x-request-id': 'bad id!', traceparent: '00-XYZ-00f067aa0ba902b7-01', tracestate: 'vendor=abc' },
+    ],
     ['an all-zero trace id', { traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, tracestate: 'vendor=abc' }],
     ['version ff', { traceparent: 'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }],
   ])('does not copy %s; the upstream gets a fresh request id instead', async (_, headers) => {
@@ -571,8 +612,12 @@ describe('isolation between callers', () => {
     const tokens = [DEMO_TOKENS.admin, DEMO_TOKENS.member] as const;
     // An organization both callers see, read by id (past the first page of five, so each request
     // makes two upstream calls): the admin gets its jwtSecret, the member must get null.
-    const adminAll = (await stack.query(AllSecrets, {}, { token: DEMO_TOKENS.admin })).body.data!.organizations.edges.map((edge) => edge.node);
-    const memberAll = (await stack.query(AllSecrets, {}, { token: DEMO_TOKENS.member })).body.data!.organizations.edges.map((edge) => edge.node);
+    const adminAll = (await stack.query(AllSecrets, {}, { token: DEMO_TOKENS.admin })).body.data!.organizations.edges.map(
+      (edge) => edge.node,
+    );
+    const memberAll = (await stack.query(AllSecrets, {}, { token: DEMO_TOKENS.member })).body.data!.organizations.edges.map(
+      (edge) => edge.node,
+    );
     const onFirstPage = new Set([...adminAll.slice(0, 5), ...memberAll.slice(0, 5)].map((org) => org.upstreamId));
     const memberIds = new Set(memberAll.map((org) => org.upstreamId));
     const shared = adminAll.find((org) => memberIds.has(org.upstreamId) && org.jwtSecret !== null && !onFirstPage.has(org.upstreamId));
@@ -607,7 +652,15 @@ function rawPost(url: string, query: string, headers: Record<string, string>): P
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
-      { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          ...headers,
+        },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');

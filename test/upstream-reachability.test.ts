@@ -27,7 +27,11 @@ describe('upstream reachability', () => {
   it('reports an upstream that refuses connections once, with ECONNREFUSED, and once when it answers again', async () => {
     const port = await freePort();
     const changes: ReachabilityChange[] = [];
-    client = new UpstreamClient({ baseUrl: new URL(`http://127.0.0.1:${port}`), retries: 0, onReachabilityChange: (change) => changes.push(change) });
+    client = new UpstreamClient({
+      baseUrl: new URL(`http://127.0.0.1:${port}`),
+      retries: 0,
+      onReachabilityChange: (change) => changes.push(change),
+    });
 
     expect(await client.probe(1_000)).toMatchObject({ reachable: false, reason: 'upstream unreachable' });
     await client.probe(1_000);

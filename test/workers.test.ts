@@ -59,7 +59,11 @@ describe('WORKERS=2', () => {
   beforeAll(async () => {
     started = await startGatewayProcess({ WORKERS: '2' });
     primary = started.banner.pid;
-    await waitFor(() => childPids(primary).length === 2, 10_000, () => 'the primary did not fork two workers');
+    await waitFor(
+      () => childPids(primary).length === 2,
+      10_000,
+      () => 'the primary did not fork two workers',
+    );
   });
   afterAll(async () => {
     const workers = childPids(primary);
@@ -79,7 +83,8 @@ describe('WORKERS=2', () => {
 
   it('serves /metrics with every worker counted, whichever worker answers the scrape', async () => {
     const before = await metricsText(started);
-    const count = (text: string) => Number(/graphql_operations_total\{operation="WorkersPage",type="query",outcome="ok"\} (\d+)/.exec(text)?.[1] ?? 0);
+    const count = (text: string) =>
+      Number(/graphql_operations_total\{operation="WorkersPage",type="query",outcome="ok"\} (\d+)/.exec(text)?.[1] ?? 0);
     const ids = await operations(started, 4);
     // The 4 operations went to both workers (the test above shows how connections alternate).
     expect((await answeredBy(started, ids)).size).toBe(2);
@@ -109,7 +114,11 @@ describe('WORKERS=2', () => {
       5_000,
       () => `the primary did not log the worker's exit:\n${started.stdout()}`,
     );
-    expect(report).toMatchObject({ level: 'error', signal: 'SIGKILL', msg: expect.stringContaining(`worker ${victim} exited (SIGKILL); starting another`) });
+    expect(report).toMatchObject({
+      level: 'error',
+      signal: 'SIGKILL',
+      msg: expect.stringContaining(`worker ${victim} exited (SIGKILL); starting another`),
+    });
     // The new worker serves too once it listens: connections alternate again.
     const newcomer = replaced.find((pid) => pid !== survivor)!;
     const deadline = Date.now() + 15_000;
@@ -124,7 +133,11 @@ describe('WORKERS=2', () => {
     for (const pid of [primary, ...workers]) expect(isRunning(pid), `process ${pid}`).toBe(false);
     const finishing = started.logLines().filter((line) => line.msg === 'SIGTERM: finishing in-flight requests, then exiting');
     expect(new Set(finishing.map((line) => line.pid))).toEqual(new Set(workers));
-    for (const line of started.stdout().split('\n').filter((text) => text !== '')) expect(() => JSON.parse(line), line).not.toThrow();
+    for (const line of started
+      .stdout()
+      .split('\n')
+      .filter((text) => text !== ''))
+      expect(() => JSON.parse(line), line).not.toThrow();
   });
 });
 
@@ -139,7 +152,9 @@ describe('WORKERS=2 when the port is taken', () => {
       killGatewayProcess(gateway);
       expect(code).toBe(1);
       expect(gateway.stderr()).toContain('EADDRINUSE');
-      expect(gateway.logLines()).toContainEqual(expect.objectContaining({ level: 'error', msg: expect.stringContaining('exited before it listened; stopping') }));
+      expect(gateway.logLines()).toContainEqual(
+        expect.objectContaining({ level: 'error', msg: expect.stringContaining('exited before it listened; stopping') }),
+      );
     } finally {
       holder.close();
     }

@@ -13,7 +13,12 @@ export interface SampleCheck {
   problem: string | undefined;
 }
 
-export async function sampleCheck(origin: string, plan: ScenarioPlan, upstreamCount: () => Promise<number>, operations = 5): Promise<SampleCheck> {
+export async function sampleCheck(
+  origin: string,
+  plan: ScenarioPlan,
+  upstreamCount: () => Promise<number>,
+  operations = 5,
+): Promise<SampleCheck> {
   const before = await upstreamCount();
   for (let op = 0; op < operations; op++) {
     for (const request of plan.requests) {
@@ -30,7 +35,8 @@ export async function sampleCheck(origin: string, plan: ScenarioPlan, upstreamCo
       } catch {
         return { upstreamCallsPerOp: Number.NaN, problem: `HTTP ${response.status}, body is not JSON: ${text.slice(0, 200)}` };
       }
-      const problem = plan.fullCheck(response.status, parsed) ?? (plan.quickCheck(text) ? undefined : `unexpected body: ${text.slice(0, 300)}`);
+      const problem =
+        plan.fullCheck(response.status, parsed) ?? (plan.quickCheck(text) ? undefined : `unexpected body: ${text.slice(0, 300)}`);
       if (problem) return { upstreamCallsPerOp: Number.NaN, problem };
     }
   }

@@ -55,13 +55,19 @@ const PACKAGE_GROUPS: readonly [RegExp, string][] = [
   // yoga executes with @graphql-tools/executor (a fork of graphql-js's execute), so that is where
   // resolver scheduling and result completion show up.
   [/^@graphql-tools\/.*$/, 'graphql-tools (executor)'],
-  [/^(graphql-yoga|@graphql-yoga\/.*|@envelop\/.*|@whatwg-node\/.*|@repeaterjs\/.*|urlpattern-polyfill|dset|lru-cache)$/, 'yoga/envelop/whatwg-node'],
+  [
+    /^(graphql-yoga|@graphql-yoga\/.*|@envelop\/.*|@whatwg-node\/.*|@repeaterjs\/.*|urlpattern-polyfill|dset|lru-cache)$/,
+    'yoga/envelop/whatwg-node',
+  ],
   [/^@pothos\/.*$/, 'pothos'],
   [/^undici$/, 'undici'],
   [/^(ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse)$/, 'ajv'],
   [/^zod$/, 'zod'],
   [/^dataloader$/, 'dataloader'],
-  [/^(pino|pino-std-serializers|sonic-boom|thread-stream|fast-redact|@pinojs\/.*|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/, 'pino (logging)'],
+  [
+    /^(pino|pino-std-serializers|sonic-boom|thread-stream|fast-redact|@pinojs\/.*|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/,
+    'pino (logging)',
+  ],
   [/^(prom-client|tdigest|bintrees)$/, 'prom-client (metrics)'],
   [/^@opentelemetry\/.*$/, 'opentelemetry'],
   [/^@escape\.tech\/.*$/, 'graphql-armor'],

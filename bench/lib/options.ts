@@ -70,6 +70,6 @@ export function wantsHelp(argv = process.argv.slice(2)): boolean {
 }
 
 export function helpText(title: string, specs: readonly OptionSpec<unknown>[]): string {
-  const rows = specs.map((spec) => `  --${spec.flag} (${spec.env})`.padEnd(40) + ` ${spec.description} Default: ${String(spec.default)}.`);
+  const rows = specs.map((spec) => `${`  --${spec.flag} (${spec.env})`.padEnd(40)} ${spec.description} Default: ${String(spec.default)}.`);
   return `${title}\n\nOptions (flag or environment variable):\n${rows.join('\n')}\n`;
 }

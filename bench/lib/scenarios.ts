@@ -131,7 +131,8 @@ function restData(status: number, body: unknown, expected: number): unknown {
   return body['data'] ?? `no data (expected ${expected})`;
 }
 
-const quickGraphQL = (marker: string) => (body: string) => body.startsWith('{"data":') && !body.includes('"errors"') && body.includes(marker);
+const quickGraphQL = (marker: string) => (body: string) =>
+  body.startsWith('{"data":') && !body.includes('"errors"') && body.includes(marker);
 const quickRest = (body: string) => body.startsWith('{"data":');
 
 function listPlan(target: TargetName, size: number): ScenarioPlan {

@@ -34,7 +34,8 @@ const UPDATE_MUTATION = `mutation UpdateOrganization($input: UpdateOrganizationI
   updateOrganization(input: $input) { organization { id name } userErrors { message field code } }
 }`;
 
-const json = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
+const json = (query: string, operationName: string, variables: Record<string, unknown>) =>
+  JSON.stringify({ query, operationName, variables });
 const { authorization: _dropped, ...ANONYMOUS_HEADERS } = GRAPHQL_HEADERS;
 
 const edgesOf = (data: Record<string, unknown>) => (data['organizations'] as { edges?: unknown[] } | null)?.edges;
@@ -85,7 +86,9 @@ export function soakOperations(secondPageCursor: string): SoakOperation[] {
       weight: 10,
       headers: GRAPHQL_HEADERS,
       body: (_n, random) =>
-        json(NODES_QUERY, 'OrganizationsById', { ids: Array.from({ length: 10 }, () => globalId(upstreamId(Math.floor(random() * SEED_SIZE)))) }),
+        json(NODES_QUERY, 'OrganizationsById', {
+          ids: Array.from({ length: 10 }, () => globalId(upstreamId(Math.floor(random() * SEED_SIZE)))),
+        }),
       expected: [],
       checkData: (data) => {
         const nodes = data['nodes'];
@@ -113,7 +116,9 @@ export function soakOperations(secondPageCursor: string): SoakOperation[] {
       weight: 8,
       headers: GRAPHQL_HEADERS,
       body: (n, random) =>
-        json(UPDATE_MUTATION, 'UpdateOrganization', { input: { id: globalId(upstreamId(pick(ADMIN_INDEXES, random))), name: `Renamed ${n}` } }),
+        json(UPDATE_MUTATION, 'UpdateOrganization', {
+          input: { id: globalId(upstreamId(pick(ADMIN_INDEXES, random))), name: `Renamed ${n}` },
+        }),
       expected: [],
       checkData: payloadOk('updateOrganization'),
     },
@@ -122,7 +127,9 @@ export function soakOperations(secondPageCursor: string): SoakOperation[] {
       weight: 1,
       headers: GRAPHQL_HEADERS,
       body: (n, random) =>
-        json(UPDATE_MUTATION, 'UpdateOrganization', { input: { id: globalId(upstreamId(pick(MEMBER_INDEXES, random))), name: `Denied ${n}` } }),
+        json(UPDATE_MUTATION, 'UpdateOrganization', {
+          input: { id: globalId(upstreamId(pick(MEMBER_INDEXES, random))), name: `Denied ${n}` },
+        }),
       expected: ['FORBIDDEN'],
     },
     {
@@ -163,9 +170,17 @@ export function faultPlans(headersTimeoutMs: number): FaultPlan[] {
     { name: '500', fault: { kind: 'status', status: 500, match: API }, codes: ['UPSTREAM_ERROR'] },
     { name: '503', fault: { kind: 'status', status: 503, match: API }, codes: ['UPSTREAM_ERROR'] },
     { name: 'delay 150 ms', fault: { kind: 'delay', ms: 150, match: API }, codes: [] },
-    { name: `delay past the headers timeout`, fault: { kind: 'delay', ms: headersTimeoutMs + 500, match: API }, codes: ['UPSTREAM_TIMEOUT'] },
+    {
+      name: `delay past the headers timeout`,
+      fault: { kind: 'delay', ms: headersTimeoutMs + 500, match: API },
+      codes: ['UPSTREAM_TIMEOUT'],
+    },
     { name: 'truncated JSON', fault: { kind: 'badBody', body: '{"data":[{"id":"org_', match: API }, codes: ['UPSTREAM_BAD_RESPONSE'] },
-    { name: 'body breaks the contract', fault: { kind: 'badBody', body: '{"data":{"id":42}}', match: API }, codes: ['UPSTREAM_BAD_RESPONSE'] },
+    {
+      name: 'body breaks the contract',
+      fault: { kind: 'badBody', body: '{"data":{"id":42}}', match: API },
+      codes: ['UPSTREAM_BAD_RESPONSE'],
+    },
     { name: 'connection reset', fault: { kind: 'reset', match: API }, codes: ['UPSTREAM_UNAVAILABLE'] },
     { name: 'slow body 100 ms', fault: { kind: 'slowBody', ms: 100, match: API }, codes: [] },
   ];

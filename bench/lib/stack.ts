@@ -74,7 +74,9 @@ export async function startGateway(options: GatewayStartOptions): Promise<Starte
   const runner = options.runner ?? 'node';
   const compiled = runner === 'compiled';
   const entry = compiled ? await compileGateway() : 'src/main.ts';
-  const preload = compiled ? options.preload?.map((module) => relative(ROOT, join(COMPILED_DIR, module.replace(/\.ts$/, '.js')))) : options.preload;
+  const preload = compiled
+    ? options.preload?.map((module) => relative(ROOT, join(COMPILED_DIR, module.replace(/\.ts$/, '.js'))))
+    : options.preload;
   return track(
     startProcess({
       name: 'gateway',
@@ -94,7 +96,10 @@ export async function startGateway(options: GatewayStartOptions): Promise<Starte
  * from one compilation (compiling again would replace files under a running one). Node runs with
  * its defaults: no flags from package.json's start script.
  */
-export async function startGatewayVariants(options: { upstreamUrl: string; runner?: Runner }): Promise<{ on: StartedProcess; off: StartedProcess }> {
+export async function startGatewayVariants(options: {
+  upstreamUrl: string;
+  runner?: Runner;
+}): Promise<{ on: StartedProcess; off: StartedProcess }> {
   const runner = options.runner ?? 'node';
   const source = 'bench/gateway-variant.ts';
   if (runner === 'compiled') await compileGateway();

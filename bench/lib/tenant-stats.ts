@@ -65,7 +65,11 @@ export interface Verdict {
  * The well-behaved caller must keep its success rate and stay near its own latency when the abuser
  * joins. The floor keeps a very fast phase 1 (a few ms on loopback) from making normal jitter fail.
  */
-export function tenantVerdict(alone: CallerSummary, besideAbuser: CallerSummary, thresholds: VerdictThresholds = DEFAULT_THRESHOLDS): Verdict {
+export function tenantVerdict(
+  alone: CallerSummary,
+  besideAbuser: CallerSummary,
+  thresholds: VerdictThresholds = DEFAULT_THRESHOLDS,
+): Verdict {
   const p99LimitMs = Math.max(thresholds.p99FloorMs, thresholds.p99Factor * alone.latencyMs.p99);
   const reasons: string[] = [];
   if (besideAbuser.requests === 0) {

@@ -25,7 +25,8 @@ export interface TenantOperation {
 
 const SEED_SIZE = 120;
 const seedId = (index: number) => globalId(`org_${String(index + 1).padStart(4, '0')}`);
-const json = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
+const json = (query: string, operationName: string, variables: Record<string, unknown>) =>
+  JSON.stringify({ query, operationName, variables });
 const NODE_QUERY = `query Node($id: ID!) { node(id: $id) { id ... on Organization { name slug } } }`;
 
 /** What the well-behaved caller sends; the admin token sees every seed organization. */
@@ -46,7 +47,8 @@ export function wellBehavedOperations(): TenantOperation[] {
     {
       name: 'nodes of 10',
       weight: 2,
-      body: (_n, random) => json(NODES_QUERY, 'OrganizationsById', { ids: Array.from({ length: 10 }, () => seedId(Math.floor(random() * SEED_SIZE))) }),
+      body: (_n, random) =>
+        json(NODES_QUERY, 'OrganizationsById', { ids: Array.from({ length: 10 }, () => seedId(Math.floor(random() * SEED_SIZE))) }),
       check: (data) => {
         const nodes = data['nodes'];
         return Array.isArray(nodes) && nodes.length === 10 && nodes.every(Boolean) ? undefined : 'a node is missing';

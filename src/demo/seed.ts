@@ -36,15 +36,55 @@ const FIRST_CREATED_AT = Date.UTC(2021, 2, 1, 9, 30);
 const TRIAL_MS = 14 * DAY_MS;
 
 const COMPANIES = [
-  'Acme', 'Northwind', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Cyberdyne',
-  'Tyrell', 'Wonka', 'Pied Piper', 'Aperture', 'Oscorp', 'Monarch', 'Dunder Mifflin', 'Bluth',
-  'Sterling Cooper', 'Nakatomi', 'Blue Sun', 'Massive Dynamic', 'Virtucon', 'Oceanic', 'Wayne',
+  'Acme',
+  'Northwind',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Cyberdyne',
+  'Tyrell',
+  'Wonka',
+  'Pied Piper',
+  'Aperture',
+  'Oscorp',
+  'Monarch',
+  'Dunder Mifflin',
+  'Bluth',
+  'Sterling Cooper',
+  'Nakatomi',
+  'Blue Sun',
+  'Massive Dynamic',
+  'Virtucon',
+  'Oceanic',
+  'Wayne',
   // Non-ASCII names exercise slug generation and JSON encoding end to end.
-  'Müller & Söhne', 'Zürcher', 'Søstrene', 'Łukasiewicz', 'São Bento', '東京',
+  'Müller & Söhne',
+  'Zürcher',
+  'Søstrene',
+  'Łukasiewicz',
+  'São Bento',
+  '東京',
 ] as const;
 const TRADES = [
-  'Analytics', 'Labs', 'Logistics', 'Health', 'Foods', 'Robotics', 'Energy', 'Media', 'Finance',
-  'Retail', 'Studios', 'Systems', 'Travel', 'Insurance', 'Biotech', 'Consulting',
+  'Analytics',
+  'Labs',
+  'Logistics',
+  'Health',
+  'Foods',
+  'Robotics',
+  'Energy',
+  'Media',
+  'Finance',
+  'Retail',
+  'Studios',
+  'Systems',
+  'Travel',
+  'Insurance',
+  'Biotech',
+  'Consulting',
 ] as const;
 const QUALIFIERS = ['', '', '', '', '', ' Inc.', ' GmbH', ' EU', ' (Staging)', ' & Co.'] as const;
 
@@ -163,6 +203,9 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 function hex(random: () => number, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  while (out.length < length)
+    out += Math.floor(random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, length);
 }

@@ -495,7 +495,9 @@ const isBoolean: Check = (value, field) => (typeof value === 'boolean' ? undefin
 const isName: Check = (value, field) =>
   typeof value !== 'string' ? `"${field}" must be a string` : value.length < 1 ? `"${field}" must be at least 1 character long` : undefined;
 const isSlug: Check = (value, field) =>
-  typeof value === 'string' && SLUG.test(value) ? undefined : `"${field}" must be a non-empty string of lowercase letters, digits and hyphens`;
+  typeof value === 'string' && SLUG.test(value)
+    ? undefined
+    : `"${field}" must be a non-empty string of lowercase letters, digits and hyphens`;
 const isOrigins: Check = (value, field) => {
   if (!Array.isArray(value)) return `"${field}" must be an array of strings`;
   for (const [index, origin] of value.entries()) {
@@ -657,7 +659,10 @@ const FAULT_BODIES: Readonly<Record<number, readonly [title: string, detail: str
 function defaultFaultBody(status: number): unknown {
   if (status < 400) return {};
   if (status === 429) return errorBody('RateLimitExceeded', 'Too many requests', { retryAfterMs: 1000 });
-  const [title, detail] = FAULT_BODIES[status] ?? [(STATUS_CODES[status] ?? 'Error').replace(/[^A-Za-z]/g, ''), STATUS_CODES[status] ?? `HTTP ${status}`];
+  const [title, detail] = FAULT_BODIES[status] ?? [
+    (STATUS_CODES[status] ?? 'Error').replace(/[^A-Za-z]/g, ''),
+    STATUS_CODES[status] ?? `HTTP ${status}`,
+  ];
   return errorBody(title, detail);
 }
 
@@ -695,7 +700,8 @@ function parseFault(value: unknown): Fault {
   const status = (key: string, required: boolean): number | undefined => {
     const code = input[key];
     if (code === undefined && !required) return undefined;
-    if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 599) throw fail(`"${key}" must be an HTTP status from 200 to 599`);
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 599)
+      throw fail(`"${key}" must be an HTTP status from 200 to 599`);
     return code;
   };
   const ms = (): number => {
@@ -726,7 +732,13 @@ function parseFault(value: unknown): Fault {
       const code = status('status', false);
       const encoding = input.encoding;
       if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'base64') throw fail('"encoding" must be "utf8" or "base64"');
-      return { ...common, kind, body: input.body, ...(code === undefined ? {} : { status: code }), ...(encoding === undefined ? {} : { encoding }) };
+      return {
+        ...common,
+        kind,
+        body: input.body,
+        ...(code === undefined ? {} : { status: code }),
+        ...(encoding === undefined ? {} : { encoding }),
+      };
     }
     case 'resetBody':
       return { ...common, kind: 'resetBody' };
@@ -781,7 +793,9 @@ function readBody(req: IncomingMessage): Promise<RawBody> {
       // Keep draining an oversized body so the 413 can still be delivered on this connection.
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve({ text: size > MAX_BODY_BYTES ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
+    req.on('end', () =>
+      resolve({ text: size > MAX_BODY_BYTES ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }),
+    );
     req.on('error', () => reject(new ClientGoneError('request aborted')));
     // After 'end' this is a no-op; before it, the client hung up mid-body.
     req.on('close', () => reject(new ClientGoneError('request closed before its body ended')));

@@ -33,7 +33,8 @@ export const builder = new SchemaBuilder<{
     // resolves Organization.id with the same function.
     encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
     nodeQueryOptions: {
-      description: 'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
+      description:
+        'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
       extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     },
     nodesQueryOptions: {
@@ -42,7 +43,10 @@ export const builder = new SchemaBuilder<{
       extensions: { upstreamCalls: ({ ids }) => ({ calls: ids.length, multiplier: ids.length }) },
       resolve: (_root, { ids }, _context, _info, resolveNodes) => {
         if (ids.length > MAX_NODES) {
-          throw gatewayError('BAD_USER_INPUT', `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`);
+          throw gatewayError(
+            'BAD_USER_INPUT',
+            `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`,
+          );
         }
         return resolveNodes(ids);
       },
@@ -54,9 +58,14 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { description: 'The item.' },
     cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` to get the items that follow it.' },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page; ask for them with `after: endCursor`.' },
-    hasPreviousPageFieldOptions: { description: 'Whether items come before this page (it was asked for with `after`). Connections page forward only: to go back, keep the earlier cursors.' },
+    hasPreviousPageFieldOptions: {
+      description:
+        'Whether items come before this page (it was asked for with `after`). Connections page forward only: to go back, keep the earlier cursors.',
+    },
     startCursorFieldOptions: { description: 'The cursor of the first item of this page; null when the page is empty.' },
-    endCursorFieldOptions: { description: 'The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty.' },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty.',
+    },
     firstArgOptions: { description: 'How many items to return (1–100; the default is in the field description).' },
     afterArgOptions: { description: 'Return the items after this cursor (`pageInfo.endCursor` of the previous page).' },
     lastArgOptions: { description: 'Not supported: connections page forward only; use `first`.' },

@@ -6,7 +6,13 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { UpstreamCircuitOpenError, UpstreamError, UpstreamHttpError, UpstreamRateLimitError, UpstreamThrottledError } from '../upstream/errors.js';
+import {
+  UpstreamCircuitOpenError,
+  UpstreamError,
+  UpstreamHttpError,
+  UpstreamRateLimitError,
+  type UpstreamThrottledError,
+} from '../upstream/errors.js';
 
 /** Every `extensions.code` the gateway sets on purpose. Documented in the README. */
 export type GatewayErrorCode =
@@ -28,8 +34,11 @@ export function gatewayError(code: GatewayErrorCode, message: string, extensions
 /** Cuts an upstream `detail` down to one short line of text before it is shown to a client. */
 export function sanitizeDetail(detail: string | undefined): string | undefined {
   if (!detail) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const line = detail.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = detail
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!line) return undefined;
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
@@ -37,9 +46,15 @@ export function sanitizeDetail(detail: string | undefined): string | undefined {
 function describe(error: UpstreamError): { code: GatewayErrorCode; message: string; extensions?: Record<string, unknown> } {
   switch (error.code) {
     case 'UNAUTHORIZED':
-      return { code: 'UNAUTHENTICATED', message: 'The organizations API rejected your credentials: check that the bearer token is a valid API key.' };
+      return {
+        code: 'UNAUTHENTICATED',
+        message: 'The organizations API rejected your credentials: check that the bearer token is a valid API key.',
+      };
     case 'FORBIDDEN':
-      return { code: 'FORBIDDEN', message: 'You are not allowed to do this: the organizations API requires membership (or the admin role, for changes).' };
+      return {
+        code: 'FORBIDDEN',
+        message: 'You are not allowed to do this: the organizations API requires membership (or the admin role, for changes).',
+      };
     case 'NOT_FOUND':
       return { code: 'NOT_FOUND', message: 'No such organization, or it is not visible to you.' };
     case 'VALIDATION':

@@ -21,6 +21,7 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export function useHiddenSchema(): Plugin {
   return {
     onPluginInit({ addPlugin }) {
+      // biome-ignore lint/complexity/noBannedTypes: the plugin's own context type parameter.
       addPlugin(useDisableIntrospection<{}>());
     },
     onValidate({ validateFn, setValidationFn }) {

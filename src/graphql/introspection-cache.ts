@@ -64,6 +64,8 @@ function onlyIntrospection(selectionSet: SelectionSetNode, document: DocumentNod
         );
         return fragment !== undefined && fragment.kind === Kind.FRAGMENT_DEFINITION && onlyIntrospection(fragment.selectionSet, document);
       }
+      default:
+        return false;
     }
   });
 }

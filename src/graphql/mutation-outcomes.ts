@@ -32,7 +32,12 @@ export interface MutationOutcome {
 
 /** Records, per request, what each mutation field did; read by useMutationOutcomes. */
 export function recordMutation(ctx: GatewayContext, info: GraphQLResolveInfo, status: MutationStatus, organizationId?: string): void {
-  ctx.mutations.set(String(info.path.key), { path: [String(info.path.key)], field: info.fieldName, status, ...(organizationId ? { organizationId } : {}) });
+  ctx.mutations.set(String(info.path.key), {
+    path: [String(info.path.key)],
+    field: info.fieldName,
+    status,
+    ...(organizationId ? { organizationId } : {}),
+  });
 }
 
 /** The status of a write that failed with `error`. */
@@ -71,13 +76,15 @@ function outcomesOf(
   recorded: ReadonlyMap<string, MutationOutcome>,
 ): MutationOutcome[] {
   const fragments = Object.fromEntries(
-    document.definitions.filter((definition) => definition.kind === 'FragmentDefinition').map((definition) => {
-      const fragment = definition as Parameters<typeof collectFields>[1][string];
-      return [fragment.name.value, fragment];
-    }),
+    document.definitions
+      .filter((definition) => definition.kind === 'FragmentDefinition')
+      .map((definition) => {
+        const fragment = definition as Parameters<typeof collectFields>[1][string];
+        return [fragment.name.value, fragment];
+      }),
   );
   const { fields } = collectFields(schema, fragments, variables, schema.getMutationType()!, operation.selectionSet);
-  return [...fields].filter(([, nodes]) => !nodes[0]!.name.value.startsWith('__')).map(
-    ([responseName, nodes]) => recorded.get(responseName) ?? { path: [responseName], field: nodes[0]!.name.value, status: 'NOT_RUN' },
-  );
+  return [...fields]
+    .filter(([, nodes]) => !nodes[0]!.name.value.startsWith('__'))
+    .map(([responseName, nodes]) => recorded.get(responseName) ?? { path: [responseName], field: nodes[0]!.name.value, status: 'NOT_RUN' });
 }

@@ -95,7 +95,9 @@ export function selectsField(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   // Without directives the variables cannot change the answer (selectsFieldCached).
-  const coerced = options.ignoreVariables ? { coerced: {} } : getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const coerced = options.ignoreVariables
+    ? { coerced: {} }
+    : getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   // Invalid variables fail execution anyway; nothing will be fetched.
   if (coerced.errors) return false;
   const variables = coerced.coerced;

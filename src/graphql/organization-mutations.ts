@@ -47,8 +47,7 @@ function writableFields(omitted: string) {
   };
 }
 
-const name = (omitted: string) =>
-  z.string({ error: notNull('name', omitted) }).min(1, { error: '`name` must not be empty.' });
+const name = (omitted: string) => z.string({ error: notNull('name', omitted) }).min(1, { error: '`name` must not be empty.' });
 
 const createRules = z.object({
   name: name('use the default'),
@@ -165,7 +164,11 @@ builder.mutationFields((t) => ({
  * is used as it is, with no extra call. Organization's fields are plain property reads, so a field
  * the record lacks is one whose GraphQL field has no resolver and whose name it does not have.
  */
-function complete(record: OrganizationRecord, ctx: GatewayContext, info: GraphQLResolveInfo): UpstreamOrganization | Promise<UpstreamOrganization> {
+function complete(
+  record: OrganizationRecord,
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+): UpstreamOrganization | Promise<UpstreamOrganization> {
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const fields = type.getFields();
   // info.fieldNodes as it is (its type is only readonly): a copy would be a new key for
@@ -193,7 +196,12 @@ function refused(ctx: GatewayContext, info: GraphQLResolveInfo, userErrors: User
   return failed(userErrors);
 }
 
-async function write(ctx: GatewayContext, info: GraphQLResolveInfo, sentFields: string[], call: () => Promise<OrganizationRecord>): Promise<PayloadShape> {
+async function write(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  sentFields: string[],
+  call: () => Promise<OrganizationRecord>,
+): Promise<PayloadShape> {
   let organization: OrganizationRecord;
   try {
     organization = await call();
@@ -218,7 +226,11 @@ function rejectedInput(error: UpstreamHttpError, sentFields: string[]): UserErro
     case 'NOT_FOUND':
       return { code: 'NOT_FOUND', field: ['input', 'id'], message: 'No organization with this id, or it is not visible to you.' };
     case 'CONFLICT':
-      return { code: 'CONFLICT', field: blamedField(detail, sentFields), message: detail ?? 'The organizations API reported a conflict with existing data.' };
+      return {
+        code: 'CONFLICT',
+        field: blamedField(detail, sentFields),
+        message: detail ?? 'The organizations API reported a conflict with existing data.',
+      };
     case 'VALIDATION':
       return {
         code: 'INVALID',

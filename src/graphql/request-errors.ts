@@ -26,7 +26,8 @@ function operationNames(document: DocumentNode): string[] {
 function operationResolutionMessage(document: DocumentNode, operationName: string | undefined): string {
   const names = operationNames(document);
   if (names.length === 0) return 'The document defines no operation (only fragments): add a query or a mutation.';
-  if (operationName) return `The document has no operation named "${operationName}"; it defines ${names.join(', ')}. Send one of those as operationName.`;
+  if (operationName)
+    return `The document has no operation named "${operationName}"; it defines ${names.join(', ')}. Send one of those as operationName.`;
   return `The document defines several operations (${names.join(', ')}): send operationName to choose the one to run.`;
 }
 
@@ -37,7 +38,9 @@ function knownOperationTypes(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       if (schema.getRootType(node.operation)) return;
       context.reportError(
-        new GraphQLError(`The ${node.operation} operation is not supported by the schema: this API answers queries and mutations.`, { nodes: node }),
+        new GraphQLError(`The ${node.operation} operation is not supported by the schema: this API answers queries and mutations.`, {
+          nodes: node,
+        }),
       );
     },
   };
@@ -54,9 +57,12 @@ export function useClearRequestErrors(): Plugin {
       const operationName: unknown = (context as { params?: { operationName?: unknown } }).params?.operationName ?? undefined;
       if (operationName !== undefined && typeof operationName !== 'string') {
         // Not a well-formed GraphQL-over-HTTP request, so 400 whatever the client accepts.
-        throw createGraphQLError(`operationName must be a string naming one of the document's operations, not ${Array.isArray(operationName) ? 'an array' : `a value of type ${typeof operationName}`}.`, {
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-        });
+        throw createGraphQLError(
+          `operationName must be a string naming one of the document's operations, not ${Array.isArray(operationName) ? 'an array' : `a value of type ${typeof operationName}`}.`,
+          {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+        );
       }
       return ({ result }) => {
         if (result instanceof Error || result === null || !('kind' in result)) return;
@@ -78,7 +84,10 @@ export function useClearRequestErrors(): Plugin {
             errors: result.errors.map((error) =>
               error.extensions?.['code'] === undefined
                 ? // yoga's convention: `spec: true` applies the status to application/graphql-response+json only.
-                  withExtensions(error, { code: 'BAD_USER_INPUT', http: { ...(error.extensions?.['http'] as object | undefined), spec: true } })
+                  withExtensions(error, {
+                    code: 'BAD_USER_INPUT',
+                    http: { ...(error.extensions?.['http'] as object | undefined), spec: true },
+                  })
                 : error,
             ),
           });

@@ -21,7 +21,9 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
     throw new Error(`TRUSTED_DOCUMENTS: cannot read ${file} as JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`TRUSTED_DOCUMENTS: ${file} must be a JSON object of { "<hash>": "<GraphQL document>" }, as graphql-codegen writes persisted-documents.json`);
+    throw new Error(
+      `TRUSTED_DOCUMENTS: ${file} must be a JSON object of { "<hash>": "<GraphQL document>" }, as graphql-codegen writes persisted-documents.json`,
+    );
   }
   const documents = new Map<string, string>();
   for (const [hash, document] of Object.entries(parsed)) {
@@ -48,11 +50,13 @@ export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
     allowArbitraryOperations: false,
     customErrors: {
       persistedQueryOnly: {
-        message: 'This gateway runs only trusted documents: send {"documentId": "<hash>"} with a hash from its persisted-documents manifest instead of a query.',
+        message:
+          'This gateway runs only trusted documents: send {"documentId": "<hash>"} with a hash from its persisted-documents manifest instead of a query.',
         extensions: { code: 'PERSISTED_QUERY_ONLY' },
       },
       notFound: {
-        message: 'Unknown documentId: it is not in this gateway’s persisted-documents manifest (regenerate the client’s documents with graphql-codegen and deploy the new manifest).',
+        message:
+          'Unknown documentId: it is not in this gateway’s persisted-documents manifest (regenerate the client’s documents with graphql-codegen and deploy the new manifest).',
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
       },
       keyNotFound: {

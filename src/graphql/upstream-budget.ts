@@ -142,7 +142,7 @@ function makePlan(schema: GraphQLSchema, document: DocumentNode, operationName: 
 function boundOf(fields: readonly CostedField[], variables: Readonly<Record<string, unknown>>): number {
   let total = 0;
   for (const { estimate, field, node, children } of fields) {
-    let args;
+    let args: Record<string, unknown>;
     try {
       args = getArgumentValues(field, node, variables);
     } catch {
@@ -208,7 +208,14 @@ function collect(
       if (entry) entry.nodes.push(selection);
       else into.set(key, { field, nodes: [selection] });
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      collect(schema, fragments, conditionType(schema, selection.typeCondition?.name.value) ?? type, selection.selectionSet, into, expanding);
+      collect(
+        schema,
+        fragments,
+        conditionType(schema, selection.typeCondition?.name.value) ?? type,
+        selection.selectionSet,
+        into,
+        expanding,
+      );
     } else {
       const name = selection.name.value;
       const fragment = fragments.get(name);

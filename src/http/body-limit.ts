@@ -21,7 +21,8 @@ export function useBodyLimitMessage(maxBytes: number): Plugin {
     'Send a shorter document or smaller variables, or split the work into several requests.';
   return {
     onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || isAsyncIterable(result) || !result.errors?.some((error) => error.extensions?.['code'] === TOO_LARGE)) return;
+      if (Array.isArray(result) || isAsyncIterable(result) || !result.errors?.some((error) => error.extensions?.['code'] === TOO_LARGE))
+        return;
       setResult({
         ...result,
         errors: result.errors.map((error) =>

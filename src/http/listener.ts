@@ -55,22 +55,26 @@ export function createRequestListener(yoga: AnyYoga, options: RequestListenerOpt
       void yoga(req, res);
       return;
     }
-    readBody(req, maxBodyBytes).then(
-      (content) => {
-        // Past the limit while reading a body without Content-Length: yoga's JSON parser gets the
-        // error yoga's own limit raises, and answers 413 as it would. The rest of the body is not
-        // read, so the connection cannot carry another request.
-        if (typeof content !== 'string') res.setHeader('connection', 'close');
-        return handleBuffered(new BufferedRequest(req, res, content), res);
-      },
-      // The client went away while sending the body: there is no one to answer.
-      () => res.destroy(),
-    ).catch((error: unknown) => {
-      // yoga turns every error of an operation into an answer; this is a bug, answered as yoga's adapter would.
-      process.emitWarning(`org-gateway: unexpected error while answering a request: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
+    readBody(req, maxBodyBytes)
+      .then(
+        (content) => {
+          // Past the limit while reading a body without Content-Length: yoga's JSON parser gets the
+          // error yoga's own limit raises, and answers 413 as it would. The rest of the body is not
+          // read, so the connection cannot carry another request.
+          if (typeof content !== 'string') res.setHeader('connection', 'close');
+          return handleBuffered(new BufferedRequest(req, res, content), res);
+        },
+        // The client went away while sending the body: there is no one to answer.
+        () => res.destroy(),
+      )
+      .catch((error: unknown) => {
+        // yoga turns every error of an operation into an answer; this is a bug, answered as yoga's adapter would.
+        process.emitWarning(
+          `org-gateway: unexpected error while answering a request: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
   };
 }
 

@@ -124,7 +124,11 @@ export function answerScrapes(serving: () => Iterable<Worker>): void {
       .then((metrics) => AggregatorRegistry.aggregate(metrics).metrics())
       .then(
         (body): ScrapedMessage => ({ type: 'org-gateway:scraped', id, body }),
-        (error: unknown): ScrapedMessage => ({ type: 'org-gateway:scraped', id, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown): ScrapedMessage => ({
+          type: 'org-gateway:scraped',
+          id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       )
       .then((answer) => {
         if (worker.isConnected()) worker.send(answer);

@@ -99,16 +99,17 @@ export function operationLogger(logger: Logger): Logger {
 
 /** yoga's own log calls (e.g. the original of a masked error), routed into pino. */
 export function toYogaLogger(logger: Logger): YogaLogger {
-  const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const [first, ...rest] = args;
-    if (first instanceof Error) {
-      // Upstream failures are expected, mapped to a code and already in the operation's log
-      // line; yoga's report of the original is detail for debugging, not an error of the gateway.
-      const original = first instanceof GraphQLError ? first.originalError : first;
-      logger[original instanceof UpstreamError ? 'debug' : level]({ err: first }, first.message);
-    }
-    else if (typeof first === 'string') logger[level]({ details: rest.length > 0 ? rest : undefined }, first);
-    else logger[level]({ details: args });
-  };
+  const forward =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) {
+        // Upstream failures are expected, mapped to a code and already in the operation's log
+        // line; yoga's report of the original is detail for debugging, not an error of the gateway.
+        const original = first instanceof GraphQLError ? first.originalError : first;
+        logger[original instanceof UpstreamError ? 'debug' : level]({ err: first }, first.message);
+      } else if (typeof first === 'string') logger[level]({ details: rest.length > 0 ? rest : undefined }, first);
+      else logger[level]({ details: args });
+    };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

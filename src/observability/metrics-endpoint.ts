@@ -15,7 +15,9 @@ export function useMetricsEndpoint(metrics: GatewayMetrics): Plugin {
       }
       return metrics.exposition().then(
         (body) => {
-          endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { headers: { 'content-type': metrics.registry.contentType } }));
+          endResponse(
+            new fetchAPI.Response(request.method === 'HEAD' ? null : body, { headers: { 'content-type': metrics.registry.contentType } }),
+          );
         },
         (error: unknown) => {
           // A scrape that fails is retried by Prometheus at its next interval; say why, briefly.

@@ -63,7 +63,9 @@ export function useObservability(options: ObservabilityOptions): Plugin<GatewayC
       const name = operation?.name?.value;
       const type = operation?.operation ?? 'query';
       const span: Span | undefined = tracing ? spans.get(args.contextValue) : undefined;
-      span?.updateName(`${type} ${name ?? 'anonymous'}`).setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': name ?? '' });
+      span
+        ?.updateName(`${type} ${name ?? 'anonymous'}`)
+        .setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': name ?? '' });
       running.set(args.contextValue, { started: performance.now(), name, type, span });
     },
     // The result as the client gets it: after every plugin's onExecuteDone, the standard executor's

@@ -230,8 +230,9 @@ export class UpstreamClient {
         releaseOperationSlot = () => slots.release();
       }
       releaseCallerSlot = await this.callerSlots.acquire(caller, cancellation, () => this.throttled(operation));
-      return await this.resilience.execute({ method: request.method, caller, deadlineAt: cancellation?.deadlineAt, cancellation }, async () =>
-        interpret(await this.exchange(exchange, cancellation), operation),
+      return await this.resilience.execute(
+        { method: request.method, caller, deadlineAt: cancellation?.deadlineAt, cancellation },
+        async () => interpret(await this.exchange(exchange, cancellation), operation),
       );
     } catch (error) {
       // The cancellation ended the call while it waited for a slot, a backoff or a half-open circuit's trial call.

@@ -74,10 +74,7 @@ export class UpstreamRateLimitError extends UpstreamHttpError {
   override readonly name: string = 'UpstreamRateLimitError';
   readonly retryAfterMs: number | undefined;
 
-  constructor(
-    message: string,
-    details: UpstreamErrorDetails & { title?: string; detail?: string; retryAfterMs?: number | undefined },
-  ) {
+  constructor(message: string, details: UpstreamErrorDetails & { title?: string; detail?: string; retryAfterMs?: number | undefined }) {
     super('RATE_LIMITED', message, details);
     this.retryAfterMs = details.retryAfterMs;
   }

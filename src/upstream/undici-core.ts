@@ -10,7 +10,12 @@ export { errors, Pool };
 /** What can cancel a request: an AbortSignal, or an EventEmitter with `aborted` and `reason` (as undici's request() takes). */
 export type RequestSignal =
   | AbortSignal
-  | { readonly aborted: boolean; readonly reason?: unknown; once(event: 'abort', listener: () => void): unknown; off(event: 'abort', listener: () => void): unknown };
+  | {
+      readonly aborted: boolean;
+      readonly reason?: unknown;
+      once(event: 'abort', listener: () => void): unknown;
+      off(event: 'abort', listener: () => void): unknown;
+    };
 
 /** A whole answer: its status, headers (as undici's request() parses them) and body bytes. */
 export interface BufferedAnswer {

@@ -149,6 +149,14 @@ export function onNewConnection(
 }
 
 /** POSTs a GraphQL query over a connection of its own (see onNewConnection). */
-export function postOnNewConnection(endpoint: string, query: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return onNewConnection(endpoint, { method: 'POST', body: JSON.stringify({ query }), headers: { 'content-type': 'application/json', ...headers } });
+export function postOnNewConnection(
+  endpoint: string,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return onNewConnection(endpoint, {
+    method: 'POST',
+    body: JSON.stringify({ query }),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }

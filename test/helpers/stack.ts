@@ -107,7 +107,9 @@ export interface RequestOptions {
 
 export interface GraphQLResponse<TResult> {
   status: number;
-  body: ExecutionResult<TResult> & { errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+  body: ExecutionResult<TResult> & {
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
 }
 
 export async function startStack(
