@@ -18,7 +18,7 @@ import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
 import { useJsonPostsOnly } from './http/csrf.js';
-import { graphiqlRenderer } from './http/graphiql.js';
+import { useSelfHostedGraphiQL } from './http/graphiql.js';
 import { createRequestListener } from './http/listener.js';
 import { useWellFormedRequests } from './http/well-formed.js';
 import { useSchemaDownload } from './graphql/sdl-endpoint.js';
@@ -134,15 +134,8 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
     context: (initial) => createContext(initial),
     maskedErrors: { maskError },
     logging: toYogaLogger(logger),
-    renderGraphiQL: graphiqlRenderer(),
-    graphiql:
-      options.graphiql === false
-        ? false
-        : {
-            title: 'org-gateway',
-            defaultQuery: GRAPHIQL_EXAMPLE,
-            ...(options.graphiqlHeaders ? { headers: JSON.stringify(options.graphiqlHeaders, null, 2) } : {}),
-          },
+    // yoga's GraphiQL loads its assets from unpkg; useSelfHostedGraphiQL serves them from here.
+    graphiql: false,
     maxRequestBodySize: maxBodyBytes,
     cors: corsAllowList(corsOrigins),
     // Batched requests (a JSON array of operations) stay off, yoga's default: one request, one operation.
@@ -153,6 +146,16 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
       useObservability({ logger, metrics: options.metrics, tracing: options.tracing }),
       ...(options.metrics ? [useMetricsEndpoint(options.metrics)] : []),
       ...(options.introspection === false ? [] : [useSchemaDownload(schema)]),
+      ...(options.graphiql === false
+        ? []
+        : [
+            useSelfHostedGraphiQL({
+              endpoint: GRAPHQL_ENDPOINT,
+              title: 'org-gateway',
+              defaultQuery: GRAPHIQL_EXAMPLE,
+              headers: options.graphiqlHeaders,
+            }),
+          ]),
       useJsonPostsOnly(),
       useBodyLimitMessage(maxBodyBytes),
       useVaryByOrigin(corsOrigins),
