@@ -357,8 +357,9 @@ function evaluate(
     verdicts.push({
       target: 'gateway peak RSS under list load',
       measured: `${fmt(mb(peak))} MB`,
-      limit: '≤ 150 MB',
-      pass: mb(peak) <= 150,
+      // Issue 16: with Node's default flags (no young-generation or heap-growth tuning).
+      limit: '≤ 200 MB',
+      pass: mb(peak) <= 200,
     });
   }
   // Growth across rounds, two ways: the heap after a forced GC at the end of each round (a leak

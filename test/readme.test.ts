@@ -5,14 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../src/config.js';
+import { createLogger } from '../src/observability/logger.js';
+import { memoryLog } from './helpers/memory-log.js';
 import { postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README.md', () => {
   let stack: Stack;
+  const log = memoryLog();
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ gateway: { logger: createLogger('info', log.stream) } });
   });
   afterAll(() => stack.close());
 
@@ -46,5 +49,17 @@ describe('README.md', () => {
     expect(Object.keys(body).sort()).toEqual(Object.keys(example).sort());
     expect(Object.keys(body.upstream).sort()).toEqual(Object.keys(example.upstream).sort());
     expect(Object.keys(body.upstream.lastProbe).sort()).toEqual(Object.keys(example.upstream.lastProbe).sort());
+  });
+
+  it('shows an operation log line with the fields the gateway logs', async () => {
+    const shown = /```json\n(\{.*\})\n```/.exec(README);
+    expect(shown).not.toBeNull();
+    const example = JSON.parse(shown![1]!) as Record<string, unknown> & { upstream: Record<string, unknown>[] };
+    await postGraphQL(stack.gateway.url, 'query FirstOrganizations { organizations(first: 1) { edges { node { id } } } }');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = log.entries().find((entry) => entry['operation'] === 'FirstOrganizations') as typeof example | undefined;
+    expect(line).toBeDefined();
+    expect(Object.keys(line!).sort()).toEqual(Object.keys(example).sort());
+    expect(Object.keys(line!.upstream[0]!).sort()).toEqual(Object.keys(example.upstream[0]!).sort());
   });
 });
