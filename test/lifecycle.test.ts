@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { print } from 'graphql';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
@@ -29,6 +29,11 @@ const originOf = (graphqlUrl: string) => new URL(graphqlUrl).origin;
 async function readiness(gatewayUrl: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${originOf(gatewayUrl)}/readyz`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Moves the faked Date on (the tests that freeze it); timers and I/O keep real time. */
+function advanceClock(ms: number): void {
+  vi.setSystemTime(Date.now() + ms);
 }
 
 /** A loopback port that nothing listens on. */
@@ -63,15 +68,21 @@ describe('readiness', () => {
       circuitState: () => handle?.client.circuitState ?? 'closed',
       lastProbe: () => handle?.client.lastProbe,
     });
+    // The probe cache and the breaker (cockatiel, the failure window) read Date.now(): a frozen
+    // clock, moved on by the tests, instead of waiting.
+    vi.useFakeTimers({ toFake: ['Date'] });
     stack = await startStack({
       gateway: { readinessCacheMs: 200, circuitBreakerFailures: 3, circuitBreakerResetMs: 1_000, retries: 0, metrics },
     });
     handle = stack.gateway;
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
   beforeEach(async () => {
     // Let the previous test's probe result go stale, and start from a good call.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    advanceClock(250);
     stack.upstream.reset();
     await stack.query(Names, {});
     stack.upstream.reset();
@@ -111,7 +122,7 @@ describe('readiness', () => {
       expect(errorCodes(await stack.query(Names, {}, { token }))).toEqual(['UPSTREAM_ERROR']);
     }
     expect(stack.gateway.client.circuitState).toBe('open');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    advanceClock(250);
     const calls = stack.apiCalls().length;
     const during = await readiness(stack.gateway.url);
     expect(during.status).toBe(200);
@@ -124,7 +135,7 @@ describe('readiness', () => {
     // Clients get a clear answer meanwhile, not a connection error.
     expect(errorCodes(await stack.query(Names, {}))).toEqual(['UPSTREAM_UNAVAILABLE']);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    advanceClock(1_050);
     stack.upstream.reset();
     // With no traffic, the readiness probe itself is the trial call that closes the circuit.
     const after = await readiness(stack.gateway.url);

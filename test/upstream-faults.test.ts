@@ -7,7 +7,7 @@
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { print } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import type { FaultNamesQuery } from './gql/graphql.js';
@@ -335,13 +335,19 @@ describe('circuit breaker', () => {
   const CALLERS = [DEMO_TOKENS.admin, DEMO_TOKENS.member, DEMO_TOKENS.outsider];
   let stack: Stack;
   beforeAll(async () => {
+    // The breaker (cockatiel) and the failure window read Date.now(): a frozen clock that the
+    // tests move on, instead of waiting out CIRCUIT_BREAKER_RESET_MS. Timers and I/O keep real time.
+    vi.useFakeTimers({ toFake: ['Date'] });
     stack = await startStack({ gateway: { ...FAST, retries: 0, circuitBreakerFailures: 3, circuitBreakerResetMs: 500 } });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
   beforeEach(async () => {
-    // Each test starts with a closed circuit: wait out an open one, then let a call close it.
+    // Each test starts with a closed circuit: move past an open one, then let a call close it.
     if (stack.gateway.client.circuitState !== 'closed') {
-      await sleep(550);
+      vi.setSystemTime(Date.now() + 550);
       stack.upstream.reset();
       await stack.query(Names, {});
     }
@@ -354,9 +360,9 @@ describe('circuit breaker', () => {
     expect(stack.apiCalls()).toHaveLength(3);
     expect(stack.gateway.client.circuitState).toBe('open');
 
-    const started = Date.now();
+    const started = performance.now();
     const fast = await stack.query(Names, {});
-    expect(Date.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(100);
     expect(errorCodes(fast)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(fast.body.errors![0]!.message).toMatch(/not calling it for the next 1 s/);
     expect(fast.body.errors![0]!.extensions!['retryAfterMs']).toBeGreaterThan(0);
@@ -369,7 +375,7 @@ describe('circuit breaker', () => {
     stack.upstream.injectFault({ kind: 'reset', times: 3 });
     for (const token of CALLERS) expect(errorCodes(await stack.query(Names, {}, { token }))).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(stack.gateway.client.circuitState).toBe('open');
-    await sleep(550);
+    vi.setSystemTime(Date.now() + 550);
     expect(stack.gateway.client.circuitState).toBe('half-open');
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));

@@ -57,7 +57,7 @@ export class FailureEvidence {
     this.callerResetMs = options.callerResetMs;
     // With 10 failures from at least 3 callers, one caller counts for at most 4 of them.
     this.shareCap = Math.ceil(options.failures / options.minCallers);
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.callers = new LRUCache({
       max: options.maxCallers ?? 10_000,
       dispose: (_record, key) => this.failing.delete(key),

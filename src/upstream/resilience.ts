@@ -122,7 +122,7 @@ export class Resilience {
     this.failureThreshold = options.circuitBreakerFailures ?? RESILIENCE_DEFAULTS.circuitBreakerFailures;
     this.minCallers = options.circuitBreakerMinCallers ?? RESILIENCE_DEFAULTS.circuitBreakerMinCallers;
     this.resetMs = options.circuitBreakerResetMs ?? RESILIENCE_DEFAULTS.circuitBreakerResetMs;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.counted = countedFailures(options.circuitBreakerCounts ?? RESILIENCE_DEFAULTS.circuitBreakerCounts);
     this.evidence = new FailureEvidence({
       failures: this.failureThreshold,
