@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { parseAllDocuments } from 'yaml';
 import { loadConfig, SETTINGS } from '../src/config.js';
 import { LIVENESS_ENDPOINT } from '../src/health.js';
 import { startReferenceUpstream, type ReferenceUpstream } from './helpers/reference-upstream.js';
+import { unusedPort } from './helpers/ports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READINESS_ENDPOINT = '/readyz';
@@ -406,14 +406,6 @@ describe('Kubernetes manifests', () => {
 
 // ---- The image's command, run -----------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A directory laid out as the runtime stage's WORKDIR: what its COPY instructions put there. */
 function runtimeDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), 'org-gateway-image-'));
@@ -450,7 +442,7 @@ describe('the image’s command and health check, run from the runtime stage’s
   beforeAll(async () => {
     upstream = await startReferenceUpstream();
     directory = runtimeDirectory();
-    const port = await freePort();
+    const port = await unusedPort();
     // The image's environment, plus what `docker run -e` supplies; the port is free one here.
     env = { PATH: process.env['PATH'] ?? '', ...envOf(runtime), PORT: String(port), UPSTREAM_URL: upstream.url };
     origin = `http://127.0.0.1:${port}`;

@@ -3,17 +3,8 @@
  * from NODE_ENV, and a message that says what to fix for each bad value.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SETTINGS } from '../src/config.js';
-
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig, SETTINGS } from '../src/config.js';
+import { configProblems } from './helpers/config-problems.js';
 
 describe('hardening settings', () => {
   it('defaults to a 100 KiB body limit, the documented operation limits, no CORS origins, GraphiQL and introspection on', () => {
@@ -54,7 +45,7 @@ describe('hardening settings', () => {
   it('reads MAX_UPSTREAM_CALLS, 200 by default, and refuses 0', () => {
     expect(loadConfig({}).maxUpstreamCalls).toBe(200);
     expect(loadConfig({ MAX_UPSTREAM_CALLS: '50' }).maxUpstreamCalls).toBe(50);
-    expect(problems({ MAX_UPSTREAM_CALLS: '0' })).toEqual(['MAX_UPSTREAM_CALLS must be at least 1 (got "0")']);
+    expect(configProblems({ MAX_UPSTREAM_CALLS: '0' })).toEqual(['MAX_UPSTREAM_CALLS must be at least 1 (got "0")']);
   });
 
   it('reads CORS_ORIGINS as a comma-separated list of exact origins, ignoring blanks', () => {
@@ -65,7 +56,7 @@ describe('hardening settings', () => {
   });
 
   it('refuses CORS_ORIGINS entries that a browser would never send, suggesting the exact form', () => {
-    const found = problems({ CORS_ORIGINS: 'https://App.example.com/,*' });
+    const found = configProblems({ CORS_ORIGINS: 'https://App.example.com/,*' });
     expect(found).toHaveLength(2);
     expect(found[0]).toContain('"https://App.example.com/"; did you mean https://app.example.com?');
     expect(found[1]).toContain('CORS_ORIGINS entries must be exact origins such as https://app.example.com');
@@ -73,7 +64,7 @@ describe('hardening settings', () => {
   });
 
   it('names the setting and the allowed values for every bad value', () => {
-    expect(problems({ MAX_BODY_BYTES: '100', MAX_DEPTH: 'deep', GRAPHIQL: 'yes' })).toEqual([
+    expect(configProblems({ MAX_BODY_BYTES: '100', MAX_DEPTH: 'deep', GRAPHIQL: 'yes' })).toEqual([
       'MAX_BODY_BYTES must be at least 1024 (got "100")',
       'MAX_DEPTH must be a whole number from 1 to 1000 (got "deep")',
       'GRAPHIQL must be true or false (got "yes")',

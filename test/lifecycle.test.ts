@@ -2,7 +2,6 @@
  * The gateway's lifecycle as an orchestrator sees it: liveness and readiness endpoints, and a
  * graceful shutdown of the real process on SIGTERM/SIGINT.
  */
-import { createServer } from 'node:net';
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
@@ -10,6 +9,7 @@ import { graphql } from './gql/gql.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { killGatewayProcess, startGatewayProcess, type Started } from './helpers/gateway-process.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GatewayHandle, type Stack } from './helpers/stack.js';
+import { unusedPort } from './helpers/ports.js';
 
 const Names = graphql(`
   query LifecycleNames {
@@ -36,18 +36,9 @@ function advanceClock(ms: number): void {
   vi.setSystemTime(Date.now() + ms);
 }
 
-/** A loopback port that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('liveness', () => {
   it('answers GET /livez with 200 without calling the upstream, even when the upstream is down', async () => {
-    const gateway = await startGateway(`http://127.0.0.1:${await closedPort()}`);
+    const gateway = await startGateway(`http://127.0.0.1:${await unusedPort()}`);
     try {
       const response = await fetch(`${originOf(gateway.url)}/livez`);
       expect(response.status).toBe(200);
@@ -164,7 +155,7 @@ describe('readiness', () => {
 describe('readiness when the upstream is not listening', () => {
   let gateway: GatewayHandle;
   beforeAll(async () => {
-    gateway = await startGateway(`http://127.0.0.1:${await closedPort()}`);
+    gateway = await startGateway(`http://127.0.0.1:${await unusedPort()}`);
   });
   afterAll(() => gateway.close());
 

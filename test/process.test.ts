@@ -4,7 +4,6 @@
  */
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import {
 import { postGraphQL, type GraphQLResponse } from './helpers/stack.js';
 import { REFERENCE_TOKEN, startReferenceUpstream, type ReferenceUpstream } from './helpers/reference-upstream.js';
 import { print } from 'graphql';
+import { unusedPort } from './helpers/ports.js';
 
 const start = (env: Record<string, string>) => startGatewayProcess(env);
 const stop = (started: Started) => stopGatewayProcess(started);
@@ -33,15 +33,6 @@ const run = (env: Record<string, string>, args: string[] = []) => spawnGateway(e
 function demoToken(started: Started): string {
   const line = started.logLines().find((entry) => entry['demoTokens'] !== undefined);
   return (line?.['demoTokens'] as { admin: string } | undefined)?.admin ?? '';
-}
-
-/** A loopback port that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const Page = graphql(`
@@ -290,7 +281,7 @@ describe('start-up settings', () => {
 
 describe('npm start with an upstream that is not listening', () => {
   it('logs a warning with the cause soon after start-up, without waiting for traffic', async () => {
-    const started = await start({ UPSTREAM_URL: `http://127.0.0.1:${await closedPort()}` });
+    const started = await start({ UPSTREAM_URL: `http://127.0.0.1:${await unusedPort()}` });
     try {
       const warning = await waitFor(
         () => started.logLines().find((line) => line.level === 'warn'),

@@ -4,17 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SETTINGS } from '../src/config.js';
-
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig, SETTINGS } from '../src/config.js';
+import { configProblems } from './helpers/config-problems.js';
 
 const API = 'https://api.example.com';
 
@@ -30,7 +21,9 @@ describe('WORKERS', () => {
 
   it('names the allowed values for a bad one', () => {
     for (const value of ['0', '-2', '1.5', 'all', '257']) {
-      expect(problems({ WORKERS: value })).toEqual([`WORKERS must be auto or a whole number from 1 to 256 (got ${JSON.stringify(value)})`]);
+      expect(configProblems({ WORKERS: value })).toEqual([
+        `WORKERS must be auto or a whole number from 1 to 256 (got ${JSON.stringify(value)})`,
+      ]);
     }
   });
 });
@@ -42,7 +35,7 @@ describe('DEMO and UPSTREAM_URL', () => {
   });
 
   it('refuses to start in production without UPSTREAM_URL, saying how to fix it', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual([
+    expect(configProblems({ NODE_ENV: 'production' })).toEqual([
       'UPSTREAM_URL is required when NODE_ENV=production: set it to the base URL of the organizations REST API, or set DEMO=true to serve the built-in demo upstream (its tokens are public)',
     ]);
   });
@@ -53,11 +46,11 @@ describe('DEMO and UPSTREAM_URL', () => {
   });
 
   it('requires UPSTREAM_URL with DEMO=false, and refuses DEMO=true next to an UPSTREAM_URL', () => {
-    expect(problems({ DEMO: 'false' })[0]).toMatch(/^UPSTREAM_URL is required with DEMO=false/);
-    expect(problems({ DEMO: 'true', UPSTREAM_URL: API })).toEqual([
+    expect(configProblems({ DEMO: 'false' })[0]).toMatch(/^UPSTREAM_URL is required with DEMO=false/);
+    expect(configProblems({ DEMO: 'true', UPSTREAM_URL: API })).toEqual([
       'DEMO=true serves the built-in demo upstream instead of UPSTREAM_URL: set only one of them',
     ]);
-    expect(problems({ DEMO: 'maybe' })).toEqual(['DEMO must be true or false (got "maybe")']);
+    expect(configProblems({ DEMO: 'maybe' })).toEqual(['DEMO must be true or false (got "maybe")']);
   });
 
   it('documents both settings with their defaults for --help and the README', () => {

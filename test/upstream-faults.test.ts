@@ -12,6 +12,7 @@ import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import type { FaultNamesQuery } from './gql/graphql.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';
+import { unusedPort } from './helpers/ports.js';
 
 const Names = graphql(`
   query FaultNames {
@@ -698,26 +699,4 @@ async function startRecorder(): Promise<{ url: string; received: IncomingHttpHea
         server.close(() => resolve());
       }),
   };
-}
-
-/**
- * A loopback port nothing listens on. It is taken below the range the OS hands out for `listen(0)`
- * (32768 and up on Linux, 49152 and up elsewhere), where every other test's server lives: a port
- * from that range, freed for this test, was once taken by another test file's server running in
- * parallel, which then answered the gateway with a 404.
- */
-async function unusedPort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 10_000);
-    const probe = createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (free) {
-      await new Promise<void>((resolve) => probe.close(() => resolve()));
-      return port;
-    }
-  }
-  throw new Error('no free loopback port between 20000 and 29999');
 }

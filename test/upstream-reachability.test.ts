@@ -2,19 +2,10 @@
  * The REST client tells when the upstream stops answering and when it answers again, once per
  * change, with the cause (src/upstream/client.ts, onReachabilityChange); src/main.ts logs it.
  */
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
 import { UpstreamClient, type ReachabilityChange } from '../src/upstream/client.js';
-
-/** A loopback port that nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { unusedPort } from './helpers/ports.js';
 
 describe('upstream reachability', () => {
   let upstream: DemoUpstream | undefined;
@@ -25,7 +16,7 @@ describe('upstream reachability', () => {
   });
 
   it('reports an upstream that refuses connections once, with ECONNREFUSED, and once when it answers again', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const changes: ReachabilityChange[] = [];
     client = new UpstreamClient({
       baseUrl: new URL(`http://127.0.0.1:${port}`),
