@@ -1,11 +1,16 @@
 /**
- * graphql-codegen: writes the committed SDL (schema/schema.graphql) from the Pothos schema, and
- * typed documents (test/gql/) for the operations the tests send. `npm run codegen` regenerates;
+ * graphql-codegen: writes each dialect's committed SDL (schema/<dialect>.graphql) from its Pothos
+ * schema, and typed documents (test/gql/) for the operations the tests send (against Basedash's
+ * schema, the default dialect). `npm run codegen` regenerates;
  * `npm run schema:check` fails when the committed files differ from what the code generates.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
-import { schema } from './src/graphql/schema.js';
+import type { GraphQLSchema } from 'graphql';
+import { schema } from './src/dialects/basedash/graphql/schema.js';
+
+/** Each dialect's schema, by the name of its SDL file. */
+const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema };
 
 // schema:check generates into a scratch folder and compares, so checking never rewrites files.
 const out = process.env['CODEGEN_OUT'] ?? '.';
@@ -16,10 +21,12 @@ const config: CodegenConfig = {
   documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   generates: {
-    [`${out}/schema/schema.graphql`]: {
-      plugins: ['schema-ast'],
-      config: { includeDirectives: true, commentDescriptions: false },
-    },
+    ...Object.fromEntries(
+      Object.entries(DIALECT_SCHEMAS).map(([name, dialectSchema]) => [
+        `${out}/schema/${name}.graphql`,
+        { schema: printSchema(dialectSchema), plugins: ['schema-ast'], config: { includeDirectives: true, commentDescriptions: false } },
+      ]),
+    ),
     [`${out}/test/gql/`]: {
       preset: 'client',
       // persisted-documents.json is the trusted-documents manifest (TRUSTED_DOCUMENTS) for these operations.

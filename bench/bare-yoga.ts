@@ -1,6 +1,6 @@
 /**
  * The reference for upstream-free operations (introspection): yoga with the gateway's schema
- * (src/graphql/schema.ts) and yoga's defaults, without the gateway's plugins, hardening, logging,
+ * (src/dialects/basedash/graphql/schema.ts) and yoga's defaults, without the gateway's plugins, hardening, logging,
  * metrics or per-request context. Whatever the gateway spends beyond this is its own overhead.
  *
  * Environment: PORT (default 0). Prints `bare yoga listening on <url>` when ready.
@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga } from 'graphql-yoga';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/dialects/basedash/graphql/schema.js';
 
 const yoga = createYoga({ schema, graphqlEndpoint: '/graphql', landingPage: false });
 const server = createServer(yoga);

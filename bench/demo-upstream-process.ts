@@ -1,5 +1,5 @@
 /**
- * The demo upstream (src/demo/upstream.ts) as a process of its own, so its CPU does not mix with the
+ * The demo upstream (src/dialects/basedash/demo/upstream.ts) as a process of its own, so its CPU does not mix with the
  * load generator's or the gateway's. Rate limit off, fault injection only through its HTTP control
  * (`POST /__demo/faults`), request recording bounded.
  *
@@ -10,7 +10,7 @@
  * API requests it has received (control requests excluded), which the benchmark divides by the
  * operations it sent to get upstream calls per operation.
  */
-import { startDemoUpstream } from '../src/demo/upstream.js';
+import { startDemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
 
 function whole(name: string, fallback: number): number {
   const raw = process.env[name];

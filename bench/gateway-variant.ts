@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { createGateway } from '../src/server.js';
+import { loadDialect } from '../src/dialects/index.js';
 import { UpstreamClient } from '../src/upstream/client.js';
 
 function leanPathArgument(argv: readonly string[]): boolean {
@@ -32,8 +33,10 @@ let client: UpstreamClient | undefined;
 const metrics = config.metrics
   ? new GatewayMetrics({ circuitState: () => client?.circuitState ?? 'closed', lastProbe: () => client?.lastProbe })
   : undefined;
+const dialect = await loadDialect(config.dialect);
 client = new UpstreamClient({
   baseUrl: config.upstreamUrl,
+  wire: dialect.wire,
   ...config.upstream,
   tracing: false,
   onCall: metrics ? (call) => metrics.recordUpstreamCall(call) : undefined,
@@ -41,6 +44,7 @@ client = new UpstreamClient({
 const upstream = client;
 const gateway = createGateway({
   client: upstream,
+  dialect,
   logger: createLogger(config.logLevel),
   ...(metrics ? { metrics } : {}),
   tracing: false,

@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { mulberry32 } from '../src/demo/seed.js';
+import { mulberry32 } from '../src/dialects/basedash/demo/seed.js';
 import { helpText, numberOption, type OptionSpec } from './lib/options.js';
 import { ROOT, type Runner } from './lib/processes.js';
 import { fmt, table } from './lib/report.js';

@@ -18,7 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { mulberry32 } from '../src/demo/seed.js';
+import { mulberry32 } from '../src/dialects/basedash/demo/seed.js';
 import type { MemoryReport } from './heap-probe.js';
 import { quantile } from './lib/load.js';
 import { choiceOption, flagOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';

@@ -1,8 +1,9 @@
 /**
- * `npm run schema:breaking [-- REF]`: compares the schema the code builds now with the committed
- * schema/schema.graphql at REF (default HEAD) using graphql-inspector, lists every change with its
- * criticality, and exits 1 when one would break existing clients (a removed field, a type change,
- * a new required argument…). Run it before committing a regenerated SDL, or against the main
+ * `npm run schema:breaking [-- REF]`: compares each dialect's schema as the code builds it now with
+ * its committed SDL at REF (default HEAD; schema/<dialect>.graphql, or for Basedash the
+ * schema/schema.graphql of before the dialects) using graphql-inspector, lists every change with
+ * its criticality, and exits 1 when one would break existing clients (a removed field, a type
+ * change, a new required argument…). A dialect without an SDL at REF is new: nothing to break. Run it before committing a regenerated SDL, or against the main
  * branch in review: `npm run schema:breaking -- origin/main`.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,22 +22,41 @@ export function isBreaking(change: Change): boolean {
   return change.criticality.level === CriticalityLevel.Breaking;
 }
 
+/** The dialect's committed SDL at `ref`, or undefined when it has none there. */
+function committedSdl(ref: string, dialect: string): string | undefined {
+  const paths = dialect === 'basedash' ? [`schema/${dialect}.graphql`, 'schema/schema.graphql'] : [`schema/${dialect}.graphql`];
+  for (const path of paths) {
+    try {
+      return execFileSync('git', ['show', `${ref}:${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      // Not at this ref under this name.
+    }
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const ref = process.argv[2] ?? 'HEAD';
-  const before = execFileSync('git', ['show', `${ref}:schema/schema.graphql`], { encoding: 'utf8' });
-  const { schema } = await import('../src/graphql/schema.js');
-  const changes = await schemaChanges(before, schema);
-  if (changes.length === 0) {
-    process.stdout.write(`schema:breaking: no changes against ${ref}.\n`);
-    return;
+  const { dialectSchemas } = await import('./dialect-schemas.js');
+  let breaking = 0;
+  for (const [dialect, schema] of await dialectSchemas()) {
+    const before = committedSdl(ref, dialect);
+    if (before === undefined) {
+      process.stdout.write(`schema:breaking: ${dialect}: no SDL at ${ref}, a new dialect.\n`);
+      continue;
+    }
+    const changes = await schemaChanges(before, schema);
+    for (const change of changes) process.stdout.write(`${dialect}: ${change.criticality.level.padEnd(12)} ${change.message}\n`);
+    const broken = changes.filter(isBreaking).length;
+    breaking += broken;
+    process.stdout.write(
+      `schema:breaking: ${dialect}: ${changes.length === 0 ? 'no changes' : `${changes.length} change(s), ${broken} breaking`} against ${ref}.\n`,
+    );
   }
-  for (const change of changes) process.stdout.write(`${change.criticality.level.padEnd(12)} ${change.message}\n`);
-  const breaking = changes.filter(isBreaking).length;
   if (breaking > 0) {
     process.stderr.write(`schema:breaking: ${breaking} change(s) against ${ref} would break existing clients.\n`);
     process.exit(1);
   }
-  process.stdout.write(`schema:breaking: ${changes.length} change(s) against ${ref}, none breaking.\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

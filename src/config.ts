@@ -9,6 +9,7 @@ import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { DEFAULT_OPERATION_LIMITS } from './graphql/limits.js';
 import { DEFAULT_MAX_UPSTREAM_CALLS } from './graphql/upstream-budget.js';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body-limit.js';
+import { DIALECT_NAMES, type DialectName } from './dialects/names.js';
 import { FAILURE_KINDS, RESILIENCE_DEFAULTS } from './upstream/resilience.js';
 
 export interface Setting {
@@ -117,6 +118,11 @@ const upstreamUrl = z
 export const SETTINGS: readonly Setting[] = [
   { name: 'PORT', default: '4000', description: 'TCP port the gateway listens on (0 picks a free port).' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 for all interfaces (e.g. in a container).' },
+  {
+    name: 'UPSTREAM_DIALECT',
+    default: 'basedash',
+    description: `Which organizations API UPSTREAM_URL is: ${DIALECT_NAMES.join(', ')}. Each serves its own schema.`,
+  },
   {
     name: 'UPSTREAM_URL',
     default: '(unset: built-in demo upstream)',
@@ -273,6 +279,12 @@ export const SETTINGS: readonly Setting[] = [
 const schema = z.object({
   PORT: int('PORT', 0, 65535).default(4000),
   HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
+  UPSTREAM_DIALECT: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(DIALECT_NAMES, { error: `UPSTREAM_DIALECT must be one of ${DIALECT_NAMES.join(', ')}` }))
+    .default(DIALECT_NAMES[0]),
   UPSTREAM_URL: upstreamUrl.optional(),
   DEMO: bool('DEMO').optional(),
   WORKERS: workers.default(1),
@@ -308,6 +320,8 @@ const schema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Which organizations API the upstream is. */
+  dialect: DialectName;
   /** Unset: serve against the built-in demo upstream (only when DEMO allows it). */
   upstreamUrl: URL | undefined;
   /** Worker processes behind the port; 1 runs no cluster. */
@@ -391,6 +405,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return {
     port: values.PORT,
     host: values.HOST,
+    dialect: values.UPSTREAM_DIALECT,
     upstreamUrl: values.UPSTREAM_URL,
     workers: values.WORKERS,
     upstream: {

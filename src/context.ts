@@ -1,6 +1,6 @@
 /**
- * The per-request context: the caller's credentials, typed upstream calls bound to them, and the
- * request's loaders. Everything here lives exactly as long as one GraphQL request, so nothing
+ * The per-request context: the upstream bound to the caller's credentials, the operation's
+ * cancellation and logs, and (added by the dialect) typed upstream calls and the request's loaders. Everything here lives exactly as long as one GraphQL request, so nothing
  * fetched with one caller's token can be served to another.
  */
 import { GraphQLError } from 'graphql';
@@ -9,18 +9,14 @@ import { requestIdOf } from './observability/request-id.js';
 import type { UpstreamCallRecord, UpstreamClient } from './upstream/client.js';
 import { onClientGone, type BufferedRequest } from './http/node-request.js';
 import type { MutationOutcome } from './graphql/mutation-outcomes.js';
-import { OrganizationLoaders } from './loaders.js';
 import { OperationCancellation } from './upstream/cancellation.js';
 import { forwardedHeaders } from './upstream/forwarded-headers.js';
-import { OrganizationsApi } from './upstream/organizations.js';
+import { UpstreamSession } from './upstream/session.js';
 
+/** What every dialect's resolvers get; each dialect adds its typed calls and loaders (src/dialects/dialect.ts). */
 export interface GatewayContext {
-  /** Upstream calls bound to this caller; throws UNAUTHENTICATED when the request has no bearer token. */
-  readonly organizations: OrganizationsApi;
-  /** Per-request reads: organizations by id and list pages, each fetched at most once. */
-  readonly loaders: OrganizationLoaders;
-  /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
-  readonly hints: OperationHints;
+  /** The upstream bound to this caller; its calls throw UNAUTHENTICATED when the request has no bearer token. */
+  readonly upstream: UpstreamSession;
   /** Cancels the operation's upstream calls when the client disconnects or the deadline passes. */
   readonly cancellation: OperationCancellation;
   /** This request's id: logged, sent upstream as `x-request-id` and returned to the client. */
@@ -31,17 +27,11 @@ export interface GatewayContext {
   readonly mutations: Map<string, MutationOutcome>;
 }
 
-export interface OperationHints {
-  /**
-   * Whether the operation selects `jwtSecret` anywhere, so every upstream read of this request asks
-   * for the secret only when it will be shown.
-   */
-  includeJwtSecret: boolean;
-}
-
 export interface ContextDependencies {
   client: UpstreamClient;
   operationTimeoutMs: number;
+  /** Adds the dialect's per-request pieces to the shared context. */
+  extend: (shared: GatewayContext) => GatewayContext;
 }
 
 const BEARER = /^Bearer +[^\s]+$/i;
@@ -80,23 +70,12 @@ export function createContextFactory(deps: ContextDependencies) {
       onClientGone(request as Request | BufferedRequest, abort),
     );
     const upstreamCalls: UpstreamCallRecord[] = [];
-    const organizations = new OrganizationsApi(deps.client, bearerOf(request), {
+    const upstream = new UpstreamSession(deps.client, bearerOf(request), {
       cancellation,
       forwarded: forwardedHeaders(request),
       calls: upstreamCalls,
       operationSlots: deps.client.operationSlots(),
     });
-    // Shared by reference: yoga copies these properties into its own context object, and the
-    // loader below must see what the operation-hints plugin writes there.
-    const hints: OperationHints = { includeJwtSecret: false };
-    return {
-      organizations,
-      hints,
-      cancellation,
-      requestId: requestIdOf(request),
-      upstreamCalls,
-      mutations: new Map(),
-      loaders: new OrganizationLoaders(organizations, hints),
-    };
+    return deps.extend({ upstream, cancellation, requestId: requestIdOf(request), upstreamCalls, mutations: new Map() });
   };
 }

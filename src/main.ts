@@ -7,8 +7,8 @@ import cluster, { type Address } from 'node:cluster';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, SETTINGS, type Config } from './config.js';
-import type { DEMO_TOKENS } from './demo/seed.js';
-import type { DemoUpstream } from './demo/upstream.js';
+import type { Dialect, RunningDemo } from './dialects/dialect.js';
+import { loadDialect } from './dialects/index.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './graphql/trusted-documents.js';
 import { clusterMetrics, shareWorkerMetrics } from './observability/cluster-metrics.js';
 import { batchedStdout, createLogger, type Logger } from './observability/logger.js';
@@ -25,7 +25,7 @@ import { isGatewayWorker, superviseWorkers } from './workers.js';
  */
 const SHUTDOWN_MARGIN_MS = 1_000;
 
-type DemoTokens = typeof DEMO_TOKENS;
+type DemoTokens = Readonly<Record<string, string>>;
 
 /** How long the start-up probe of the upstream waits, as a readiness probe does (src/health.ts). */
 const STARTUP_PROBE_TIMEOUT_MS = 2_000;
@@ -78,33 +78,40 @@ async function main(): Promise<void> {
     }
   }
 
+  const dialect = await loadDialect(config.dialect);
   // A worker of another cluster (a process manager's cluster mode) serves alone, forking nothing.
-  if (config.workers > 1 && !cluster.isWorker) await runPrimary(config, trustedDocuments);
-  else await serve(config, trustedDocuments);
+  if (config.workers > 1 && !cluster.isWorker) await runPrimary(config, dialect, trustedDocuments);
+  else await serve(config, dialect, trustedDocuments);
 }
 
 /** WORKERS above 1: the demo upstream (if any) and the workers, no gateway of its own. */
-async function runPrimary(config: Config, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
+async function runPrimary(config: Config, dialect: Dialect, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const demo = config.upstreamUrl ? undefined : await startDemo();
-  const tokens = demo ? await demoTokens() : undefined;
+  // The demo's modules are loaded only when it runs: a gateway in front of a real API keeps none of
+  // the demo in memory.
+  const demo = config.upstreamUrl ? undefined : await dialect.startDemo();
+  const tokens = demo ? await dialect.demoTokens() : undefined;
   superviseWorkers({
     workers: config.workers,
     logger,
     output: batchedStdout(),
     env: demo ? { [DEMO_UPSTREAM_VARIABLE]: demo.url } : {},
     onListening: (address: Address) =>
-      logStartup(logger, config, { port: address.port, demo: demo && tokens ? { url: demo.url, tokens } : undefined, trustedDocuments }),
+      logStartup(logger, config, dialect, {
+        port: address.port,
+        demo: demo && tokens ? { url: demo.url, tokens } : undefined,
+        trustedDocuments,
+      }),
     onStopped: async () => demo?.close(),
   });
 }
 
 /** One gateway process: the whole gateway with WORKERS=1, or one cluster worker. */
-async function serve(config: Config, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
+async function serve(config: Config, dialect: Dialect, trustedDocuments: TrustedDocuments | undefined): Promise<void> {
   const logger = createLogger(config.logLevel);
   const tracing = await startTracing();
 
-  let demo: DemoUpstream | undefined;
+  let demo: RunningDemo | undefined;
   let upstreamUrl = config.upstreamUrl;
   const worker = isGatewayWorker();
   if (!upstreamUrl && worker) {
@@ -112,10 +119,10 @@ async function serve(config: Config, trustedDocuments: TrustedDocuments | undefi
     if (!url) throw new Error(`a cluster worker without UPSTREAM_URL needs ${DEMO_UPSTREAM_VARIABLE} from the primary`);
     upstreamUrl = new URL(url);
   } else if (!upstreamUrl) {
-    demo = await startDemo();
+    demo = await dialect.startDemo();
     upstreamUrl = new URL(demo.url);
   }
-  const tokens = config.upstreamUrl ? undefined : await demoTokens();
+  const tokens = config.upstreamUrl ? undefined : await dialect.demoTokens();
 
   let client: UpstreamClient | undefined;
   const metrics = config.metrics
@@ -129,6 +136,7 @@ async function serve(config: Config, trustedDocuments: TrustedDocuments | undefi
   const origin = upstreamUrl.origin;
   client = new UpstreamClient({
     baseUrl: upstreamUrl,
+    wire: dialect.wire,
     ...config.upstream,
     tracing: tracing !== undefined,
     onCall: metrics ? (call) => metrics.recordUpstreamCall(call) : undefined,
@@ -140,12 +148,13 @@ async function serve(config: Config, trustedDocuments: TrustedDocuments | undefi
   const upstream = client;
   const gateway = createGateway({
     client: upstream,
+    dialect,
     logger,
     ...(metrics ? { metrics } : {}),
     tracing: tracing !== undefined,
     ...(trustedDocuments ? { trustedDocuments } : {}),
     operationTimeoutMs: config.operationTimeoutMs,
-    ...(tokens ? { graphiqlHeaders: { Authorization: `Bearer ${tokens.admin}` } } : {}),
+    ...(tokens?.['admin'] ? { graphiqlHeaders: { Authorization: `Bearer ${tokens['admin']}` } } : {}),
     maxBodyBytes: config.maxBodyBytes,
     limits: config.limits,
     maxUpstreamCalls: config.maxUpstreamCalls,
@@ -161,7 +170,7 @@ async function serve(config: Config, trustedDocuments: TrustedDocuments | undefi
   // In a cluster the primary says where the gateway listens, once for all workers.
   if (!worker) {
     const port = (server.address() as AddressInfo).port;
-    logStartup(logger, config, { port, demo: demo && tokens ? { url: demo.url, tokens } : undefined, trustedDocuments });
+    logStartup(logger, config, dialect, { port, demo: demo && tokens ? { url: demo.url, tokens } : undefined, trustedDocuments });
   }
   // Without traffic nothing would call the upstream; this probe makes an unreachable one show in
   // the log (onReachabilityChange) right after start-up.
@@ -195,21 +204,11 @@ async function serve(config: Config, trustedDocuments: TrustedDocuments | undefi
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-// The demo's modules are loaded only when it runs: a gateway in front of a real API keeps none of
-// the demo in memory.
-async function startDemo(): Promise<DemoUpstream> {
-  const { startDemoUpstream } = await import('./demo/upstream.js');
-  return startDemoUpstream();
-}
-
-async function demoTokens(): Promise<DemoTokens> {
-  return (await import('./demo/seed.js')).DEMO_TOKENS;
-}
-
 /** Where the gateway listens and what it serves, as log lines: the first thing an operator reads. */
 function logStartup(
   logger: Logger,
   config: Config,
+  dialect: Dialect,
   started: { port: number; demo: { url: string; tokens: DemoTokens } | undefined; trustedDocuments: TrustedDocuments | undefined },
 ): void {
   const host =
@@ -222,6 +221,7 @@ function logStartup(
       graphiql: config.graphiql,
       metrics: config.metrics ? `${origin}/metrics` : null,
       workers: config.workers,
+      dialect: dialect.name,
       upstream: started.demo?.url ?? config.upstreamUrl?.origin,
       tracing: tracingRequested(),
       trustedDocuments: started.trustedDocuments ? { file: config.trustedDocuments, count: started.trustedDocuments.size } : null,
@@ -230,13 +230,14 @@ function logStartup(
   );
   if (started.demo) {
     const { url, tokens } = started.demo;
+    const admin = tokens['admin'];
     logger.info(
       {
         demoUrl: url,
         demoTokens: tokens,
-        try: `curl -s ${endpoint} -H 'Authorization: Bearer ${tokens.admin}' -H 'Content-Type: application/json' -d '{"query":"{ organizations(first: 3) { edges { node { name slug } } } }"}'`,
+        try: `curl -s ${endpoint} -H 'Authorization: Bearer ${admin}' -H 'Content-Type: application/json' -d '${JSON.stringify({ query: dialect.tryQuery })}'`,
       },
-      `upstream: the built-in demo API (set UPSTREAM_URL to use a real one); demo token ${tokens.admin}, which GraphiQL already sends`,
+      `upstream: the built-in ${dialect.name} demo API (set UPSTREAM_URL to use a real one); demo token ${admin}, which GraphiQL already sends`,
     );
   }
 }

@@ -11,9 +11,7 @@ import { useIntrospectionCache } from './graphql/introspection-cache.js';
 import { useOperationLimits, type OperationLimits } from './graphql/limits.js';
 import { useJitExecution } from './graphql/jit.js';
 import { useMutationOutcomes } from './graphql/mutation-outcomes.js';
-import { useOperationHints } from './graphql/operation-hints.js';
 import { useClearRequestErrors } from './graphql/request-errors.js';
-import { schema } from './graphql/schema.js';
 import { LIVENESS_ENDPOINT, useUpstreamReadiness } from './health.js';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimitMessage } from './http/body-limit.js';
 import { corsAllowList, useVaryByOrigin } from './http/cors.js';
@@ -29,10 +27,14 @@ import type { GatewayMetrics } from './observability/metrics.js';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
 import { useObservability } from './observability/plugin.js';
 import type { UpstreamClient } from './upstream/client.js';
+import { basedash } from './dialects/basedash/index.js';
+import type { Dialect } from './dialects/dialect.js';
 
 export interface GatewayOptions {
-  /** The REST client for the configured upstream (one pool for the whole process). */
+  /** The REST client for the configured upstream (one pool for the whole process); it must speak the dialect's wire format. */
   client: UpstreamClient;
+  /** Which organizations API the upstream is (src/dialects/). @default basedash */
+  dialect?: Dialect;
   /** Deadline for one operation including all its upstream calls. @default 15000 */
   operationTimeoutMs?: number;
   /** Headers GraphiQL starts with, e.g. the demo token. @default none */
@@ -67,30 +69,6 @@ export interface GatewayOptions {
   leanPath?: boolean;
 }
 
-/** What GraphiQL opens with: a first page, the fields people look for, and how to get the next one. */
-export const GRAPHIQL_EXAMPLE = `# Welcome to org-gateway. Press the run button (or Ctrl+Enter).
-# Requests need "Authorization: Bearer <token>" (see the Headers tab below).
-# Next page: copy pageInfo.endCursor into $after. Docs: the book icon on the left.
-query FirstOrganizations($first: Int = 10, $after: String) {
-  organizations(first: $first, after: $after) {
-    edges {
-      node {
-        id
-        name
-        slug
-        onboardingStatus
-        insightsFrequency
-        trialEndsAt
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-`;
-
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
 
 export interface Gateway {
@@ -121,9 +99,17 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 function createGatewayYoga(options: GatewayOptions, draining: () => boolean): GatewayYoga {
+  const dialect = options.dialect ?? basedash;
+  if (options.client.wire.dialect !== dialect.name) {
+    throw new TypeError(
+      `the upstream client speaks ${options.client.wire.dialect}, the gateway ${dialect.name}: give the client the dialect's wire`,
+    );
+  }
+  const { schema } = dialect;
   const createContext = createContextFactory({
     client: options.client,
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
+    extend: (shared) => dialect.extendContext(shared),
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? createLogger('silent');
@@ -152,7 +138,7 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
             useSelfHostedGraphiQL({
               endpoint: GRAPHQL_ENDPOINT,
               title: 'org-gateway',
-              defaultQuery: GRAPHIQL_EXAMPLE,
+              defaultQuery: dialect.graphiqlExample,
               headers: options.graphiqlHeaders,
             }),
           ]),
@@ -166,7 +152,7 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
       useWellFormedRequests(),
       // Before the plugins that prepare execution: a refused operation stops here.
       useUpstreamBudget({ maxUpstreamCalls: options.maxUpstreamCalls }),
-      useOperationHints(),
+      ...dialect.plugins(),
       useMutationOutcomes(),
       ...(options.introspection === false ? [] : [useIntrospectionCache()]),
       useJitExecution(),

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TOKENS } from '../src/demo/seed.js';
+import { DEMO_TOKENS } from '../src/dialects/basedash/demo/seed.js';
 import { graphql } from './gql/gql.js';
 import { errorCodes, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 

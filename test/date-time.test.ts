@@ -6,7 +6,7 @@
 import type { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/dialects/basedash/graphql/schema.js';
 
 const dateTime = schema.getType('DateTime') as GraphQLScalarType;
 

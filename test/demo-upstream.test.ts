@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
-import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from '../src/demo/seed.js';
-import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
-import type { components } from '../src/upstream/openapi.js';
+import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from '../src/dialects/basedash/demo/seed.js';
+import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
+import type { components } from '../src/dialects/basedash/openapi.js';
 
 type Schemas = components['schemas'];
 
@@ -22,9 +22,12 @@ const notMemberOf = (roles: ReadonlyMap<string, unknown>) => {
 };
 
 const ajv = new Ajv2020({ strict: false });
-ajv.addSchema({ ...(parse(readFileSync(new URL('../schema/upstream.openapi.yaml', import.meta.url), 'utf8')) as object), $id: 'upstream' });
+ajv.addSchema({
+  ...(parse(readFileSync(new URL('../schema/upstream/basedash.openapi.yaml', import.meta.url), 'utf8')) as object),
+  $id: 'upstream',
+});
 
-/** Fails the test unless `body` validates against a schema of schema/upstream.openapi.yaml. */
+/** Fails the test unless `body` validates against a schema of schema/upstream/basedash.openapi.yaml. */
 function expectSchema(name: keyof Schemas, body: unknown): void {
   const validate = ajv.getSchema(`upstream#/components/schemas/${name}`);
   if (!validate) throw new Error(`no schema ${name}`);

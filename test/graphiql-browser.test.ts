@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPHIQL_EXAMPLE } from '../src/server.js';
+import { GRAPHIQL_EXAMPLE } from '../src/dialects/basedash/graphql/schema.js';
 import { DEMO_TOKENS, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));

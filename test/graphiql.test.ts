@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip, GRAPHIQL_CSP } from '../src/http/graphiql.js';
-import { GRAPHIQL_EXAMPLE } from '../src/server.js';
+import { GRAPHIQL_EXAMPLE } from '../src/dialects/basedash/graphql/schema.js';
 import { DEMO_TOKENS, startStack, type Stack } from './helpers/stack.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

@@ -8,7 +8,7 @@
 import { request as httpRequest } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
+import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
 import { DEMO_TOKENS, startGateway, type GatewayHandle } from './helpers/stack.js';
 
 interface RawAnswer {

@@ -4,7 +4,7 @@
  */
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
+import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { killGatewayProcess, startGatewayProcess, type Started } from './helpers/gateway-process.js';

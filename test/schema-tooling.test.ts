@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { isBreaking, schemaChanges } from '../scripts/schema-breaking.js';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/dialects/basedash/graphql/schema.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const committed = readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8');
+const committed = readFileSync(new URL('../schema/basedash.graphql', import.meta.url), 'utf8');
 
 describe('schema tooling', () => {
   it('finds no change between the code and the committed SDL', async () => {

@@ -7,7 +7,7 @@
 import { GraphQLID, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, parse, type GraphQLFieldConfig } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../src/graphql/node-id.js';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/dialects/basedash/graphql/schema.js';
 import { upstreamCallBound } from '../src/graphql/upstream-budget.js';
 import { DEMO_TOKENS, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 

@@ -8,7 +8,7 @@ import { request as httpRequest, createServer, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
+import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
 import { graphql } from './gql/gql.js';
 import type { FaultNamesQuery } from './gql/graphql.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';

@@ -3,7 +3,8 @@
  * change, with the cause (src/upstream/client.ts, onReachabilityChange); src/main.ts logs it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDemoUpstream, type DemoUpstream } from '../src/demo/upstream.js';
+import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
+import { wire } from '../src/dialects/basedash/wire.js';
 import { UpstreamClient, type ReachabilityChange } from '../src/upstream/client.js';
 import { unusedPort } from './helpers/ports.js';
 
@@ -19,6 +20,7 @@ describe('upstream reachability', () => {
     const port = await unusedPort();
     const changes: ReachabilityChange[] = [];
     client = new UpstreamClient({
+      wire,
       baseUrl: new URL(`http://127.0.0.1:${port}`),
       retries: 0,
       onReachabilityChange: (change) => changes.push(change),
@@ -38,7 +40,12 @@ describe('upstream reachability', () => {
     upstream = await startDemoUpstream();
     upstream.injectFault({ kind: 'status', status: 503 });
     const changes: ReachabilityChange[] = [];
-    client = new UpstreamClient({ baseUrl: new URL(upstream.url), retries: 0, onReachabilityChange: (change) => changes.push(change) });
+    client = new UpstreamClient({
+      wire,
+      baseUrl: new URL(upstream.url),
+      retries: 0,
+      onReachabilityChange: (change) => changes.push(change),
+    });
     await client.probe(1_000);
     await client.probe(1_000);
     expect(changes).toEqual([]);

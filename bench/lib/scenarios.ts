@@ -4,7 +4,7 @@
  * failure. Selections are what a frontend list or detail view asks for.
  */
 import { getIntrospectionQuery } from 'graphql';
-import { DEMO_TOKENS } from '../../src/demo/seed.js';
+import { DEMO_TOKENS } from '../../src/dialects/basedash/demo/seed.js';
 
 export const TOKEN = DEMO_TOKENS.admin;
 export const REST_PATH = '/api/public/organizations';

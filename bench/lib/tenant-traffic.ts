@@ -3,7 +3,7 @@
  * pages and lookups by id) and an abusive one (another demo token) whose requests make the upstream
  * answer 500, hang, or fan out to 1,500 calls, and the demo faults that make them do so.
  */
-import { DEMO_TOKENS } from '../../src/demo/seed.js';
+import { DEMO_TOKENS } from '../../src/dialects/basedash/demo/seed.js';
 import { globalId, LIST_QUERY, NODES_QUERY } from './scenarios.js';
 
 export const WELL_BEHAVED_TOKEN = DEMO_TOKENS.admin;

@@ -1,22 +1,20 @@
 /**
- * Relay global ids: `base64("Organization:" + upstream id)`. Decoding validates the shape and the
+ * Relay global ids: `base64("Organization:" + upstream id)` (for Hydra, the `@id` IRI). Decoding validates the shape and the
  * type name, so a malformed or foreign id gets a clear BAD_USER_INPUT error before any upstream call.
  */
 import { GraphQLError } from 'graphql';
-
-/** Type names that implement Node and can be fetched by id. */
-export const NODE_TYPES = new Set(['Organization']);
 
 export function encodeNodeId(typename: string, id: string): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
 }
 
-export function decodeNodeId(globalID: string): { typename: string; id: string } {
+/** Decodes and checks an id; `nodeTypes` are the type names of this schema that implement Node. */
+export function decodeNodeId(globalID: string, nodeTypes: ReadonlySet<string>): { typename: string; id: string } {
   const decoded = decodeBase64(globalID);
   const separator = decoded?.indexOf(':') ?? -1;
   const typename = decoded?.slice(0, separator);
   const id = decoded?.slice(separator + 1);
-  if (decoded === undefined || separator <= 0 || !typename || !id || !NODE_TYPES.has(typename)) {
+  if (decoded === undefined || separator <= 0 || !typename || !id || !nodeTypes.has(typename)) {
     throw invalidId(globalID);
   }
   return { typename, id };

@@ -1,7 +1,7 @@
 /**
- * Facts about the operation that the upstream calls depend on, worked out once before execution.
- * Today: whether it selects `jwtSecret` anywhere, so `?include=jwtSecret` is sent only then (the
- * secret is not fetched, and so cannot leak, when nobody asked for it).
+ * Facts about the operation that the upstream calls depend on, worked out once before execution,
+ * e.g. whether it selects Basedash's `jwtSecret` anywhere, so `?include=jwtSecret` is sent only
+ * then (the secret is not fetched, and so cannot leak, when nobody asked for it).
  */
 import {
   getDirectiveValues,
@@ -19,18 +19,17 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext } from '../context.js';
 
-/** Sets `context.includeJwtSecret` for each operation before it executes. */
-export function useOperationHints(): Plugin<GatewayContext> {
+/**
+ * Tells `apply`, before each operation executes, whether it selects a field named `fieldName`
+ * anywhere (fragments and @skip/@include honoured).
+ */
+export function useSelectionHint<TContext>(fieldName: string, apply: (context: TContext, selected: boolean) => void): Plugin {
   return {
     onExecute({ args }) {
-      args.contextValue.hints.includeJwtSecret = selectsFieldCached(
-        args.schema,
-        args.document,
-        args.operationName ?? undefined,
-        args.variableValues ?? undefined,
-        'jwtSecret',
+      apply(
+        args.contextValue as unknown as TContext,
+        selectsFieldCached(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? undefined, fieldName),
       );
     },
   };

@@ -2,7 +2,8 @@
  * The one place that speaks HTTP to the upstream. It owns the connection pool, timeouts, path
  * encoding and the headers sent, and turns every failure into a typed error from ./errors.ts.
  * Retries and the circuit breaker (./resilience.ts) wrap each call. Resolvers never build URLs or
- * headers; they call the typed functions in ./organizations.ts.
+ * headers; they call their dialect's typed functions (src/dialects/<name>/api.ts), which pass
+ * through the caller's UpstreamSession (./session.ts).
  */
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
@@ -26,12 +27,15 @@ import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
 import { AnswerBodyError, Pool, errors as undiciErrors, requestBuffered, type BufferedAnswer } from './undici-core.js';
+import type { Problem, WireFormat } from './wire.js';
 
 export type { CircuitState };
 
 export interface UpstreamClientOptions extends ResilienceOptions {
   /** Base URL of the upstream API. A path prefix (e.g. `https://host/proxy`) is kept. */
   baseUrl: URL;
+  /** The upstream API's media types, error documents and probe path (its dialect's `wire`). */
+  wire: WireFormat;
   /** Time to establish a TCP/TLS connection. @default 3000 */
   connectTimeoutMs?: number;
   /** Time from sending a request until the response headers arrive. @default 10000 */
@@ -80,7 +84,7 @@ export interface UpstreamCallRecord {
   durationMs: number;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface UpstreamRequest {
   method: HttpMethod;
@@ -94,6 +98,13 @@ export interface UpstreamRequest {
   query?: Readonly<Record<string, string | number | undefined>>;
   /** Serialized as JSON. */
   body?: unknown;
+  /** The body's media type when not the wire format's usual one (e.g. `application/merge-patch+json`). */
+  contentType?: string | undefined;
+  /**
+   * Sent as `Idempotency-Key`: the upstream de-duplicates the write by it, so the call may be
+   * retried like a read (same key, same body).
+   */
+  idempotencyKey?: string | undefined;
   /** The caller's `Authorization` header value, forwarded unchanged. */
   authorization: string;
   /** Request id and trace context from the client's request; no other client header is sent. */
@@ -148,6 +159,7 @@ export class UpstreamClient {
   private readonly bodyTimeoutMs: number;
   private readonly userAgent: string;
   private readonly resilience: Resilience;
+  readonly wire: WireFormat;
   private readonly onCall: ((call: UpstreamCallRecord) => void) | undefined;
   private readonly tracing: boolean;
   private readonly callerSlots: CallerSlots;
@@ -158,6 +170,7 @@ export class UpstreamClient {
 
   constructor(options: UpstreamClientOptions) {
     this.onCall = options.onCall;
+    this.wire = options.wire;
     this.onReachabilityChange = options.onReachabilityChange;
     this.tracing = options.tracing ?? false;
     this.origin = options.baseUrl.origin;
@@ -202,7 +215,8 @@ export class UpstreamClient {
 
   /**
    * Sends one request; resolves with the parsed body of a 2xx answer, throws an UpstreamError
-   * otherwise. A GET may be sent more than once (see ./resilience.ts); a POST or PATCH never is.
+   * otherwise. A GET, or a write with an idempotency key, may be sent more than once (see
+   * ./resilience.ts); any other write never is.
    */
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const operation = `${request.method} ${this.basePath}/${request.path.join('/')}`;
@@ -231,8 +245,13 @@ export class UpstreamClient {
       }
       releaseCallerSlot = await this.callerSlots.acquire(caller, cancellation, () => this.throttled(operation));
       return await this.resilience.execute(
-        { method: request.method, caller, deadlineAt: cancellation?.deadlineAt, cancellation },
-        async () => interpret(await this.exchange(exchange, cancellation), operation),
+        {
+          retryable: request.method === 'GET' || request.idempotencyKey !== undefined,
+          caller,
+          deadlineAt: cancellation?.deadlineAt,
+          cancellation,
+        },
+        async () => interpret(await this.exchange(exchange, cancellation), operation, this.wire),
       );
     } catch (error) {
       // The cancellation ended the call while it waited for a slot, a backoff or a half-open circuit's trial call.
@@ -267,19 +286,20 @@ export class UpstreamClient {
   }
 
   private async probeOnce(timeoutMs: number): Promise<ProbeResult> {
-    const operation = `GET ${this.basePath}/api/public/organizations (readiness probe)`;
+    const route = `${this.wire.probePath.split('?')[0]} (readiness probe)`;
+    const operation = `GET ${this.basePath}${route}`;
     const exchange: Exchange = {
       method: 'GET',
-      route: '/api/public/organizations (readiness probe)',
-      path: `${this.basePath}/api/public/organizations?limit=1`,
-      headers: { accept: 'application/json', 'user-agent': this.userAgent },
+      route,
+      path: `${this.basePath}${this.wire.probePath}`,
+      headers: { accept: this.wire.accept, 'user-agent': this.userAgent },
       operation,
     };
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const status = await this.resilience.once(PROBE_CALLER, async () => {
         const answer = await this.exchange(exchange, signal);
-        if (answer.status >= 500) throw toHttpError(answer.status, '', answer.headers, operation, answer.requestId);
+        if (answer.status >= 500) throw toHttpError(answer.status, {}, answer.headers, operation, answer.requestId);
         return answer.status;
       });
       return { reachable: true, status };
@@ -383,10 +403,11 @@ export class UpstreamClient {
   private headersFor(request: UpstreamRequest): Record<string, string> {
     const headers: Record<string, string> = {
       authorization: request.authorization,
-      accept: 'application/json',
+      accept: this.wire.accept,
       'user-agent': this.userAgent,
     };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.body !== undefined) headers['content-type'] = request.contentType ?? this.wire.contentType;
+    if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
     const forwarded = request.forwarded;
     if (forwarded?.requestId !== undefined) headers['x-request-id'] = forwarded.requestId;
     if (forwarded?.traceparent !== undefined) headers['traceparent'] = forwarded.traceparent;
@@ -472,10 +493,10 @@ function decodeBody(buffer: Buffer): string {
 }
 
 /** A 2xx answer's parsed body, or the typed error for any other status. */
-function interpret(answer: Answer, operation: string): UpstreamResponse {
+function interpret(answer: Answer, operation: string, wire: WireFormat): UpstreamResponse {
   const { status, requestId } = answer;
   const text = decodeBody(answer.bytes);
-  if (status < 200 || status >= 300) throw toHttpError(status, text, answer.headers, operation, requestId);
+  if (status < 200 || status >= 300) throw toHttpError(status, wire.readProblem(text), answer.headers, operation, requestId);
   if (status === 204 || text.length === 0) return { status, body: undefined, requestId };
   try {
     return { status, body: JSON.parse(text) as unknown, requestId };
@@ -524,13 +545,20 @@ const STATUS_CODES: Record<number, UpstreamErrorCode> = {
 
 function toHttpError(
   status: number,
-  text: string,
+  problem: Problem,
   headers: Dispatcher.ResponseData['headers'],
   operation: string,
   requestId: string | undefined,
 ): UpstreamError {
-  const problem = readProblem(text);
-  const details = { status, requestId, operation, title: problem.title, detail: problem.detail };
+  const details = {
+    status,
+    requestId: requestId ?? problem.requestId,
+    operation,
+    title: problem.title,
+    detail: problem.detail,
+    upstreamCode: problem.code,
+    violations: problem.violations,
+  };
   const message = `${operation} answered ${status}${problem.title ? ` (${problem.title})` : ''}`;
   if (status === 429) {
     const retryAfterMs = problem.retryAfterMs ?? parseRetryAfter(headerValue(headers['retry-after']));
@@ -538,32 +566,6 @@ function toHttpError(
   }
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS');
   return new UpstreamHttpError(code, message, details);
-}
-
-interface Problem {
-  title?: string;
-  detail?: string;
-  retryAfterMs?: number;
-}
-
-/** Reads `{ error: { title, detail, retryAfterMs } }` leniently: error bodies are often not JSON. */
-function readProblem(text: string): Problem {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  const error = (parsed as { error?: unknown } | null)?.error;
-  if (typeof error !== 'object' || error === null) return {};
-  const { title, detail, retryAfterMs } = error as Record<string, unknown>;
-  return {
-    ...(typeof title === 'string' ? { title } : {}),
-    ...(typeof detail === 'string' ? { detail } : {}),
-    ...(typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0
-      ? { retryAfterMs: Math.ceil(retryAfterMs) }
-      : {}),
-  };
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

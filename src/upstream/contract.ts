@@ -1,15 +1,14 @@
 /**
- * Run-time checks of upstream answers against the REST contract in schema/upstream.openapi.yaml.
- * The same document generates the TypeScript types (src/upstream/openapi.ts) and these validators
- * (./contract-validators.ts, ajv's standalone code, by scripts/contract-validators.ts), so the
- * types the code relies on and the shapes it accepts cannot drift apart; `npm run schema:check`
- * fails when either generated file is out of date. A check is a plain function call.
+ * Run-time checks of upstream answers against a dialect's REST contract
+ * (schema/upstream/<dialect>.openapi.yaml). The same document generates the dialect's TypeScript
+ * types (src/dialects/<dialect>/openapi.ts) and its validators (contract-validators.ts, ajv's
+ * standalone code, by scripts/contract-validators.ts), so the types the code relies on and the
+ * shapes it accepts cannot drift apart; `npm run schema:check` fails when a generated file is out
+ * of date. A check is a plain function call.
  */
 import type { ErrorObject } from 'ajv';
-import * as validators from './contract-validators.js';
-import type { components } from './openapi.js';
-
-type Schemas = components['schemas'];
+import type { UpstreamResponse } from './client.js';
+import { UpstreamBadResponseError } from './errors.js';
 
 /** A generated validator: a type guard that leaves why it failed in `errors`. */
 export interface Validator<T> {
@@ -17,16 +16,18 @@ export interface Validator<T> {
   errors?: ErrorObject[] | null;
 }
 
-/** Validators, one per response schema the gateway reads (the generated code is untyped JavaScript). */
-export const contract = {
-  organizationList: validators.organizationList as unknown as Validator<Schemas['OrganizationList']>,
-  organizationResult: validators.organizationResult as unknown as Validator<Schemas['OrganizationResult']>,
-  organizationWriteResult: validators.organizationWriteResult as unknown as Validator<Schemas['OrganizationWriteResult']>,
-};
-
 /** A short description of why a body failed its schema, for logs (never includes values). */
 export function describeMismatch(validate: Validator<unknown>): string {
   const first = validate.errors?.[0];
   if (!first) return 'unknown mismatch';
   return `${first.instancePath || '(root)'} ${first.message ?? 'is invalid'}`;
+}
+
+/** The answer's body when it matches the contract; otherwise UPSTREAM_BAD_RESPONSE, with why for the log. */
+export function checked<T>(response: UpstreamResponse, validate: Validator<T>, operation: string): T {
+  if (validate(response.body)) return response.body;
+  throw new UpstreamBadResponseError(
+    `${operation} answered ${response.status} with a body that breaks the contract: ${describeMismatch(validate)}`,
+    { status: response.status, requestId: response.requestId, operation },
+  );
 }

@@ -5,6 +5,8 @@
  * or an upstream body, so they are safe to log. What a client sees is decided by the GraphQL layer.
  */
 
+import type { Violation } from './wire.js';
+
 export type UpstreamErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
@@ -24,7 +26,7 @@ export interface UpstreamErrorDetails {
   /** HTTP status the upstream answered with, when it answered at all. */
   status?: number;
   /** The upstream's request id (`x-request-id`), for correlating with its logs. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** `METHOD /path` of the call, without query string or host. */
   operation?: string;
   cause?: unknown;
@@ -47,6 +49,13 @@ export class UpstreamError extends Error {
   }
 }
 
+export interface HttpErrorDetails extends UpstreamErrorDetails {
+  title?: string | undefined;
+  detail?: string | undefined;
+  upstreamCode?: string | undefined;
+  violations?: readonly Violation[] | undefined;
+}
+
 /** Raised when the upstream answers with an error status (4xx/5xx) and a readable body. */
 export class UpstreamHttpError extends UpstreamError {
   override readonly name: string = 'UpstreamHttpError';
@@ -57,15 +66,17 @@ export class UpstreamHttpError extends UpstreamError {
    * it is shown to clients only for validation failures, and then only after sanitizing.
    */
   readonly detail: string | undefined;
+  /** The upstream's own error code, when its error documents carry one (EvalGuard's `error.code`). */
+  readonly upstreamCode: string | undefined;
+  /** The rules the input broke, when the upstream lists them (an RFC 7807 `violations[]`). */
+  readonly violations: readonly Violation[] | undefined;
 
-  constructor(
-    code: UpstreamErrorCode,
-    message: string,
-    details: UpstreamErrorDetails & { title?: string | undefined; detail?: string | undefined },
-  ) {
+  constructor(code: UpstreamErrorCode, message: string, details: HttpErrorDetails) {
     super(code, message, details);
     this.title = details.title;
     this.detail = details.detail;
+    this.upstreamCode = details.upstreamCode;
+    this.violations = details.violations;
   }
 }
 
@@ -74,7 +85,7 @@ export class UpstreamRateLimitError extends UpstreamHttpError {
   override readonly name: string = 'UpstreamRateLimitError';
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, details: UpstreamErrorDetails & { title?: string; detail?: string; retryAfterMs?: number | undefined }) {
+  constructor(message: string, details: HttpErrorDetails & { retryAfterMs?: number | undefined }) {
     super('RATE_LIMITED', message, details);
     this.retryAfterMs = details.retryAfterMs;
   }

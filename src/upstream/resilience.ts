@@ -78,7 +78,8 @@ export const FAILURE_KINDS = ['network', 'timeout', '5xx'] as const;
 
 /** One logical upstream call, as the retry policy and the breaker need to see it. */
 export interface CallPlan {
-  method: string;
+  /** Whether sending it again cannot do harm: a read, or a write the upstream de-duplicates (an idempotency key). */
+  retryable: boolean;
   /** Who makes the call (./caller-key.ts): failures are weighed per caller. */
   caller: string;
   /** Epoch ms by which the whole call, retries included, must be over. */
@@ -173,12 +174,12 @@ export class Resilience {
   }
 
   /**
-   * Runs `attempt` under the circuit breaker, and retries it when the call is a GET and the
+   * Runs `attempt` under the circuit breaker, and retries it when the call is retryable and the
    * failure is worth retrying within the deadline. `attempt` must itself honour `plan.cancellation`.
    * When it aborts, this rejects at once with cockatiel's TaskCancelledError.
    */
   execute<T>(plan: CallPlan, attempt: () => Promise<T>): Promise<T> {
-    const retries = plan.method === 'GET' && this.retries > 0;
+    const retries = plan.retryable && this.retries > 0;
     if (this.breaker.state === BreakerState.Closed) {
       // The common case, kept cheap: with the circuit closed nothing waits except the attempt,
       // which honours the signal itself, so it runs without cockatiel's retry and cancellation

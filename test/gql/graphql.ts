@@ -65,6 +65,15 @@ export type CreateOrganizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** About this gateway: what it fronts and which release it runs. */
+export type GatewayInfo = {
+  __typename?: 'GatewayInfo';
+  /** The organizations API behind this gateway; the schema holds only what that API can do. */
+  dialect: UpstreamDialect;
+  /** The gateway release (its package version). */
+  version: Scalars['String']['output'];
+};
+
 /** How often automated insights are generated. NEVER means automatic generation is disabled. */
 export type InsightsFrequency =
   | 'DAILY'
@@ -193,6 +202,8 @@ export type PageInfo = {
 /** Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`. */
 export type Query = {
   __typename?: 'Query';
+  /** About this gateway. Needs no token and makes no upstream call. */
+  gateway: GatewayInfo;
   /** Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller. */
   node?: Maybe<Node>;
   /** Fetches up to 100 objects by global `id`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently. */
@@ -258,6 +269,15 @@ export type UpdateOrganizationPayload = {
   /** Problems with the input; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** Which organizations API the gateway fronts (`UPSTREAM_DIALECT`). */
+export type UpstreamDialect =
+  /** The Basedash public API (`/api/public/organizations`). */
+  | 'BASEDASH'
+  /** The EvalGuard API (`/api/v1/orgs`). */
+  | 'EVALGUARD'
+  /** A JSON-LD / Hydra API Platform service (`/api/organizations`). */
+  | 'HYDRA';
 
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {

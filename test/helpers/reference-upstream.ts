@@ -1,6 +1,6 @@
 /**
  * A second, deliberately different implementation of the same REST contract, written apart from
- * src/demo so the gateway is not tested only against its own demo's habits: it answers a
+ * src/dialects/basedash/demo so the gateway is not tested only against its own demo's habits: it answers a
  * non-member GET with 403 (the public docs leave 403-or-404 open), adds fields the contract does
  * not list, answers create/update with the full object, and sends an `x-request-id`.
  */

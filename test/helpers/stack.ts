@@ -6,8 +6,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
-import { DEMO_TOKENS } from '../../src/demo/seed.js';
-import { startDemoUpstream, type DemoUpstream, type DemoUpstreamOptions, type RecordedRequest } from '../../src/demo/upstream.js';
+import { DEMO_TOKENS } from '../../src/dialects/basedash/demo/seed.js';
+import {
+  startDemoUpstream,
+  type DemoUpstream,
+  type DemoUpstreamOptions,
+  type RecordedRequest,
+} from '../../src/dialects/basedash/demo/upstream.js';
+import { basedash } from '../../src/dialects/basedash/index.js';
 import { createGateway, type GatewayOptions } from '../../src/server.js';
 import { UpstreamClient, type UpstreamClientOptions } from '../../src/upstream/client.js';
 
@@ -25,7 +31,7 @@ export interface GatewayHandle {
 /** Serves the gateway over HTTP on a free loopback port, in front of `upstreamUrl`. */
 export async function startGateway(
   upstreamUrl: string,
-  options: Partial<Omit<UpstreamClientOptions, 'baseUrl'>> & Omit<GatewayOptions, 'client'> = {},
+  options: Partial<Omit<UpstreamClientOptions, 'baseUrl' | 'wire'>> & Omit<GatewayOptions, 'client'> = {},
 ): Promise<GatewayHandle> {
   const {
     operationTimeoutMs,
@@ -42,16 +48,19 @@ export async function startGateway(
     tracing,
     trustedDocuments,
     leanPath,
+    dialect = basedash,
     ...clientOptions
   } = options;
   const client = new UpstreamClient({
     baseUrl: new URL(upstreamUrl),
+    wire: dialect.wire,
     ...clientOptions,
     tracing,
     onCall: clientOptions.onCall ?? (metrics ? (call) => metrics.recordUpstreamCall(call) : undefined),
   });
   const gateway = createGateway({
     client,
+    dialect,
     ...(operationTimeoutMs === undefined ? {} : { operationTimeoutMs }),
     ...(graphiqlHeaders === undefined ? {} : { graphiqlHeaders }),
     ...(readinessCacheMs === undefined ? {} : { readinessCacheMs }),

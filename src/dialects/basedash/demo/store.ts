@@ -4,7 +4,7 @@
  * on their own. Request validation and response shapes belong to ./upstream.ts.
  */
 import { randomBytes } from 'node:crypto';
-import type { components } from '../upstream/openapi.js';
+import type { components } from '../openapi.js';
 
 type Schemas = components['schemas'];
 

@@ -5,8 +5,9 @@
  * for list pages already in flight before it calls the upstream.
  */
 import DataLoader from 'dataloader';
+import type { OrganizationsApi } from './api.js';
 import type { OperationHints } from './context.js';
-import type { Organization, OrganizationPage, OrganizationsApi } from './upstream/organizations.js';
+import type { Organization, OrganizationPage } from './model.js';
 
 export class OrganizationLoaders {
   /** Organizations by upstream id; null when the upstream does not know the id. */
@@ -44,7 +45,7 @@ export class OrganizationLoaders {
     this.pagesInFlight.add(request);
     try {
       const result = await request;
-      for (const org of result.data) {
+      for (const org of result.items) {
         this.listed.set(org.id, org);
         this.byId.prime(org.id, org);
       }

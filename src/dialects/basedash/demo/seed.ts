@@ -3,7 +3,7 @@
  * organizations, ids, order and memberships, so tests and benchmarks can rely on them without
  * fixtures, and a newcomer running `npm start` sees varied, realistic values (nulls included).
  */
-import type { components } from '../upstream/openapi.js';
+import type { components } from '../openapi.js';
 import { slugify, type Membership, type MembershipRole, type StoredOrganization } from './store.js';
 
 type Schemas = components['schemas'];

@@ -1,12 +1,12 @@
 /**
  * The built-in demo upstream: an in-process HTTP implementation of the REST contract in
- * schema/upstream.openapi.yaml over the in-memory store and seed data. `npm start` without
+ * schema/upstream/basedash.openapi.yaml over the in-memory store and seed data. `npm start` without
  * settings puts the gateway in front of it; tests use it as an upstream that records what it
  * received and misbehaves on demand (faults); benchmarks use it as a fast, local upstream.
  * Plain node:http on purpose: no framework quirks between the contract and the bytes sent.
  */
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { components } from '../upstream/openapi.js';
+import type { components } from '../openapi.js';
 import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from './seed.js';
 import { OrganizationStore, StoreError, type CreateInput, type MemberView, type UpdateInput } from './store.js';
 

@@ -2,9 +2,9 @@
  * The Organization type, its enums, and its root fields: `organizations`, `organization`, and
  * (through the Node interface) `node`/`nodes`. Mutations live in ./organization-mutations.ts.
  */
-import type { Organization as UpstreamOrganization } from '../upstream/organizations.js';
+import { forwardPage, pageConnection, pageCost, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../graphql/pagination.js';
+import type { Organization as OrganizationModel } from '../model.js';
 import { builder } from './builder.js';
-import { forwardPage, pageConnection, pageCost, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 export const OnboardingStatus = builder.enumType('OnboardingStatus', {
   description: 'Onboarding status',
@@ -39,13 +39,13 @@ export const AccessLevel = builder.enumType('AccessLevel', {
 });
 
 /**
- * The source object is what the upstream returned. Reads from list/get carry every field. Create
+ * The source object is the gateway's model (../model.ts). Reads from list/get carry every field. Create
  * and update answers leave some out (seeds 000/001); their payload completes the record before it
  * gets here when the operation selects a missing field (./organization-mutations.ts), so every
  * field below is a plain property read. (Resolvers here, one call and one resolve-info object per
  * field per organization, were about a tenth of the CPU time of a list operation.)
  */
-export const Organization = builder.objectRef<UpstreamOrganization>('Organization');
+export const Organization = builder.objectRef<OrganizationModel>('Organization');
 
 builder.node(Organization, {
   description: 'An organization the caller is a member of, as the organizations API describes it.',
@@ -146,8 +146,7 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const { limit, cursor } = forwardPage(args);
         const page = await ctx.loaders.page({ limit, cursor });
-        const { nextCursor, hasMore } = page.pagination;
-        return pageConnection(page.data, { after: cursor, nextCursor, hasMore });
+        return pageConnection(page.items, { after: cursor, nextCursor: page.nextCursor, hasMore: page.hasMore });
       },
     },
     { name: 'OrganizationConnection', description: 'A page of organizations.' },

@@ -7,20 +7,15 @@
 import { collectSubFields } from '@graphql-tools/utils';
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { GatewayContext } from '../context.js';
-import { UpstreamHttpError } from '../upstream/errors.js';
-import type {
-  CreateOrganizationBody,
-  Organization as UpstreamOrganization,
-  OrganizationRecord,
-  UpdateOrganizationBody,
-} from '../upstream/organizations.js';
-import { builder } from './builder.js';
-import { gatewayError, sanitizeDetail } from './errors.js';
-import { failedWriteStatus, recordMutation } from './mutation-outcomes.js';
-import { encodeNodeId } from './node-id.js';
+import type { UserErrorShape } from '../../../graphql/builder.js';
+import { gatewayError, sanitizeDetail } from '../../../graphql/errors.js';
+import { failedWriteStatus, recordMutation } from '../../../graphql/mutation-outcomes.js';
+import { encodeNodeId } from '../../../graphql/node-id.js';
+import { UpstreamHttpError } from '../../../upstream/errors.js';
+import type { BasedashContext } from '../context.js';
+import type { CreateOrganization, Organization as OrganizationModel, OrganizationRecord, UpdateOrganization } from '../model.js';
+import { builder, UserError } from './builder.js';
 import { Organization } from './organization.js';
-import { UserError, type UserErrorShape } from './user-error.js';
 
 /** `https://example.com`, `http://localhost:3000`, or `https://*.example.com`; no path, query or fragment. */
 const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?(([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
@@ -135,7 +130,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx, info) => {
       const parsed = createRules.safeParse(input);
       if (!parsed.success) return refused(ctx, info, toUserErrors(parsed.error));
-      const body: CreateOrganizationBody = parsed.data;
+      const body: CreateOrganization = parsed.data;
       return write(ctx, info, Object.keys(body), () => ctx.organizations.create(body, ctx.hints));
     },
   }),
@@ -148,7 +143,7 @@ builder.mutationFields((t) => ({
       const { id, ...changes } = input;
       const parsed = updateRules.safeParse(changes);
       if (!parsed.success) return refused(ctx, info, toUserErrors(parsed.error));
-      const body: UpdateOrganizationBody = parsed.data;
+      const body: UpdateOrganization = parsed.data;
       if (Object.keys(body).length === 0) {
         return refused(ctx, info, [{ code: 'NO_CHANGES', field: ['input'], message: 'Set at least one field to change besides `id`.' }]);
       }
@@ -166,9 +161,9 @@ builder.mutationFields((t) => ({
  */
 function complete(
   record: OrganizationRecord,
-  ctx: GatewayContext,
+  ctx: BasedashContext,
   info: GraphQLResolveInfo,
-): UpstreamOrganization | Promise<UpstreamOrganization> {
+): OrganizationModel | Promise<OrganizationModel> {
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const fields = type.getFields();
   // info.fieldNodes as it is (its type is only readonly): a copy would be a new key for
@@ -179,7 +174,7 @@ function complete(
     const field = fields[name];
     return field !== undefined && field.resolve === undefined && !(name in record);
   });
-  if (!lacksSelected) return record as UpstreamOrganization;
+  if (!lacksSelected) return record as OrganizationModel;
   return ctx.loaders.byId.load(record.id).then((full) => {
     if (!full) throw gatewayError('NOT_FOUND', 'This organization no longer exists or is no longer visible to you.');
     return { ...full, ...record };
@@ -191,13 +186,13 @@ function failed(userErrors: UserErrorShape[]): PayloadShape {
 }
 
 /** Input refused before any upstream call. */
-function refused(ctx: GatewayContext, info: GraphQLResolveInfo, userErrors: UserErrorShape[]): PayloadShape {
+function refused(ctx: BasedashContext, info: GraphQLResolveInfo, userErrors: UserErrorShape[]): PayloadShape {
   recordMutation(ctx, info, 'NOT_APPLIED');
   return failed(userErrors);
 }
 
 async function write(
-  ctx: GatewayContext,
+  ctx: BasedashContext,
   info: GraphQLResolveInfo,
   sentFields: string[],
   call: () => Promise<OrganizationRecord>,
