@@ -8,15 +8,12 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import type { DemoUpstream } from '../demo/harness.js';
 import type { WireFormat } from '../upstream/wire.js';
 import type { DialectName } from './names.js';
 
-/** A running demo upstream, as `npm start` and the tests use it. */
-export interface RunningDemo {
-  /** Origin, e.g. `http://127.0.0.1:12345`. */
-  url: string;
-  close(): Promise<void>;
-}
+/** A running demo upstream (the shared harness around the dialect's demo API), as `npm start` and the tests use it. */
+export type RunningDemo = DemoUpstream;
 
 export interface Dialect {
   readonly name: DialectName;
