@@ -1,6 +1,7 @@
 /**
  * The README against the code: its size, its settings table (what `--help` prints), and its
- * examples (the curl query, the /readyz body) run against a real gateway.
+ * examples (the curl query; the /readyz body and log line of docs/operations.md, which it links
+ * to) run against a real gateway.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { memoryLog } from './helpers/memory-log.js';
 import { postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+/** The operator's guide the README links to; its examples are checked here too. */
+const OPERATIONS = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');
 
 describe('README.md', () => {
   let stack: Stack;
@@ -41,8 +44,8 @@ describe('README.md', () => {
     expect(response.body.data!.organizations.edges).toHaveLength(3);
   });
 
-  it('shows the /readyz body the gateway answers', async () => {
-    const shown = /`(\{"status":"ready".*?\}\}\})`/.exec(README);
+  it('shows (in docs/operations.md) the /readyz body the gateway answers', async () => {
+    const shown = /`(\{"status":"ready".*?\}\}\})`/.exec(OPERATIONS);
     expect(shown).not.toBeNull();
     const example = JSON.parse(shown![1]!.replace('"…"', '""')) as { upstream: { lastProbe: object } };
     const body = (await (await fetch(`${new URL(stack.gateway.url).origin}/readyz`)).json()) as { upstream: { lastProbe: object } };
@@ -51,8 +54,8 @@ describe('README.md', () => {
     expect(Object.keys(body.upstream.lastProbe).sort()).toEqual(Object.keys(example.upstream.lastProbe).sort());
   });
 
-  it('shows an operation log line with the fields the gateway logs', async () => {
-    const shown = /```json\n(\{.*\})\n```/.exec(README);
+  it('shows (in docs/operations.md) an operation log line with the fields the gateway logs', async () => {
+    const shown = /```json\n(\{.*\})\n```/.exec(OPERATIONS);
     expect(shown).not.toBeNull();
     const example = JSON.parse(shown![1]!) as Record<string, unknown> & { upstream: Record<string, unknown>[] };
     await postGraphQL(stack.gateway.url, 'query FirstOrganizations { organizations(first: 1) { edges { node { id } } } }');
