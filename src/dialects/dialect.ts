@@ -8,7 +8,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import type { DemoUpstream } from '../demo/harness.js';
+import type { DemoServerOptions, DemoUpstream } from '../demo/harness.js';
 import type { WireFormat } from '../upstream/wire.js';
 import type { DialectName } from './names.js';
 
@@ -28,7 +28,7 @@ export interface Dialect {
   /** A one-line query for the start-up log's curl example. */
   readonly tryQuery: string;
   /** Starts the built-in demo upstream on loopback (its modules load only then). */
-  startDemo(options?: { port?: number; host?: string }): Promise<RunningDemo>;
+  startDemo(options?: DemoServerOptions): Promise<RunningDemo>;
   /** The demo's bearer tokens by role (`admin` is the one GraphiQL sends), printed at start-up. */
   demoTokens(): Promise<Readonly<Record<string, string>>>;
 }
