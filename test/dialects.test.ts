@@ -60,6 +60,22 @@ describe.each(DIALECT_NAMES)('the %s dialect', (name) => {
     expect(await upstreamRequestCount(demo.url)).toBe(requestsBefore);
   });
 
+  it('opens GraphiQL with its own example, which runs against its demo without errors', async () => {
+    const dialect = await loadDialect(name);
+    const html = await (await fetch(gateway.url, { headers: { accept: 'text/html' } })).text();
+    const block = /<script type="application\/json" id="graphiql-options">([^<]*)<\/script>/.exec(html);
+    expect((JSON.parse(block![1]!) as Record<string, unknown>)['defaultQuery']).toBe(dialect.graphiqlExample);
+    const admin = (await dialect.demoTokens())['admin']!;
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: dialect.graphiqlExample }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toBeDefined();
+  });
+
   it('serves its own schema at /graphql/schema.graphql, the one committed as schema/<dialect>.graphql', async () => {
     const { schema } = await loadDialect(name);
     const served = await (await fetch(`${gateway.url}/schema.graphql`)).text();
