@@ -6,6 +6,7 @@
  * Plain node:http on purpose: no framework quirks between the contract and the bytes sent.
  */
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { systemTimers, type TimerHandle, type Timers } from '../timers.js';
 import type { components } from '../upstream/openapi.js';
 import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from './seed.js';
 import { OrganizationStore, StoreError, type CreateInput, type MemberView, type UpdateInput } from './store.js';
@@ -84,6 +85,8 @@ export interface DemoUpstreamOptions {
   rateLimit?: { max: number; windowMs: number } | false;
   /** Recorded requests kept; the oldest are dropped beyond it, so long runs stay bounded. @default 10000 */
   maxRecordedRequests?: number;
+  /** What times the `delay` and `slowBody` faults (../timers.ts); tests may move them by hand. @default Node's timers */
+  timers?: Timers;
 }
 
 export interface DemoUpstream {
@@ -172,7 +175,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
   const requests: RecordedRequest[] = [];
   let faults: ActiveFault[] = [];
   const windows = new Map<string, { start: number; count: number }>();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const timers = options.timers ?? systemTimers;
+  const pendingTimers = new Set<TimerHandle>();
   let closing: Promise<void> | undefined;
 
   /** Takes `unknown` because faults also arrive as JSON over the control endpoint. */
@@ -209,11 +213,11 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
   /** Timers are tracked so close() can cancel pending delays instead of waiting them out. */
   function wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      const timer = timers.setTimeout(() => {
+        pendingTimers.delete(timer);
         resolve();
       }, ms);
-      timers.add(timer);
+      pendingTimers.add(timer);
     });
   }
 
@@ -424,8 +428,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
     reset,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
+        for (const timer of pendingTimers) timers.clearTimeout(timer);
+        pendingTimers.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         // Without this, close() waits for idle keep-alive sockets to time out.
         server.closeAllConnections();
