@@ -66,8 +66,10 @@ export function createContextFactory(deps: ContextDependencies) {
     // Only upstream calls take time, and the cancellation times the deadline only while calls are
     // in flight (a retry whose backoff would not fit is not made). Operations that never reach the
     // upstream cost no timer and no listener.
-    const cancellation = new OperationCancellation(Date.now() + deps.operationTimeoutMs, (abort) =>
-      onClientGone(request as Request | BufferedRequest, abort),
+    const cancellation = new OperationCancellation(
+      Date.now() + deps.operationTimeoutMs,
+      (abort) => onClientGone(request as Request | BufferedRequest, abort),
+      deps.client.timers,
     );
     const upstreamCalls: UpstreamCallRecord[] = [];
     const upstream = new UpstreamSession(deps.client, bearerOf(request), {

@@ -9,13 +9,14 @@
  * UPSTREAM_UNAVAILABLE answer into connection errors.
  */
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { TimerHandle } from './timers.js';
 import type { ProbeRecord, ProbeResult, UpstreamClient } from './upstream/client.js';
 
 export const LIVENESS_ENDPOINT = '/livez';
 
 export interface UpstreamReadinessOptions {
-  /** The REST client: readiness asks it, so the probe obeys the same origin, timeouts and breaker. */
-  client: Pick<UpstreamClient, 'probe' | 'circuitState' | 'lastProbe'>;
+  /** The REST client: readiness asks it, so the probe obeys the same origin, timeouts, breaker and timers. */
+  client: Pick<UpstreamClient, 'probe' | 'circuitState' | 'lastProbe' | 'timers'>;
   /** Whether shutdown has begun (the process finishes what it has, and takes nothing new). */
   draining: () => boolean;
   /** Path of the readiness endpoint. @default '/readyz' */
@@ -59,9 +60,9 @@ export function useUpstreamReadiness(options: UpstreamReadinessOptions): Plugin 
         .finally(() => (inFlight = undefined));
     }
     if (inFlight) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([inFlight, new Promise((resolve) => (timer = setTimeout(resolve, answerWithinMs)))]);
-      clearTimeout(timer);
+      let timer: TimerHandle | undefined;
+      await Promise.race([inFlight, new Promise<void>((resolve) => (timer = client.timers.setTimeout(resolve, answerWithinMs)))]);
+      client.timers.clearTimeout(timer);
     }
     return client.lastProbe;
   };

@@ -1,7 +1,8 @@
 import { getIntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_TOKENS } from '../src/dialects/basedash/demo/seed.js';
 import { graphql } from './gql/gql.js';
+import { ManualTimers } from './helpers/manual-timers.js';
 import { errorCodes, postGraphQL, startStack, type Stack } from './helpers/stack.js';
 
 const Names = graphql(`
@@ -81,14 +82,26 @@ describe('authentication', () => {
   });
 });
 
+/** Longer than any test runs: an upstream delayed by this does not answer within the test. */
+const HANG_MS = 60_000;
+
 describe('upstream failures', () => {
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
     // One attempt per call, so each fault below shows its own mapping; retries of resets and
-    // 502/503/504 are covered in upstream-faults.test.ts.
-    stack = await startStack({ gateway: { operationTimeoutMs: 500, retries: 0 } });
+    // 502/503/504 are covered in upstream-faults.test.ts. The operation deadline runs on the
+    // test's timers, and undici's own timeouts are out of reach.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    timers = new ManualTimers();
+    stack = await startStack({
+      gateway: { operationTimeoutMs: 500, headersTimeoutMs: HANG_MS, bodyTimeoutMs: HANG_MS, retries: 0, timers },
+    });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
   beforeEach(() => stack.upstream.reset());
 
   async function expectRecovery() {
@@ -171,11 +184,13 @@ describe('upstream failures', () => {
   });
 
   it('maps an upstream slower than the operation deadline to UPSTREAM_TIMEOUT', async () => {
-    stack.upstream.injectFault({ kind: 'delay', ms: 2_000 });
-    const started = Date.now();
-    const response = await stack.query(Names, {});
-    expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS });
+    const pending = stack.query(Names, {});
+    // The call waits for an upstream that will not answer, under a deadline 500 ms from now.
+    while (stack.apiCalls().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(timers.waiting()).toEqual([500]);
+    await timers.advance(500);
+    expect(errorCodes(await pending)).toEqual(['UPSTREAM_TIMEOUT']);
     await expectRecovery();
   });
 

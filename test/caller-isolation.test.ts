@@ -4,9 +4,10 @@
  * that match only its token) and checks, at the same moment, that another caller is served
  * normally; the circuit breaker opens only when callers across the board fail.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeNodeId } from '../src/graphql/node-id.js';
 import { graphql } from './gql/gql.js';
+import { ManualTimers } from './helpers/manual-timers.js';
 import { DEMO_TOKENS, errorCodes, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';
 
 const List = graphql(`
@@ -32,6 +33,8 @@ const Nodes = graphql(`
 const ABUSER = DEMO_TOKENS.member;
 const GOOD = DEMO_TOKENS.admin;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Longer than any test runs: an upstream delayed by this does not answer within the test. */
+const HANG_MS = 60_000;
 
 function expectServed(response: GraphQLResponse<unknown>): void {
   expect(response.status).toBe(200);
@@ -97,7 +100,7 @@ describe('one caller whose upstream calls time out', () => {
 
   it('never opens the circuit with repeated timeouts', async () => {
     const caller = 'timeouts-only-token';
-    stack.upstream.injectFault({ kind: 'delay', ms: 1_000, times: Number.POSITIVE_INFINITY, match: { token: caller } });
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS, times: Number.POSITIVE_INFINITY, match: { token: caller } });
     for (let round = 0; round < 3; round += 1) {
       const [good, ...slow] = await Promise.all([
         stack.query(List, {}, { token: GOOD }),
@@ -160,23 +163,37 @@ describe('a real outage', () => {
 
 describe('one caller whose upstream calls hang', () => {
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
-    stack = await startStack({ gateway: { headersTimeoutMs: 1_500, operationTimeoutMs: 5_000, retries: 0 } });
+    // The caller's wait for a slot (UPSTREAM_CALLER_QUEUE_MS, 1 s) and the operation deadline run
+    // on the test's timers, so nothing ends the hanging calls until the test moves the clock on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    timers = new ManualTimers();
+    stack = await startStack({ gateway: { headersTimeoutMs: HANG_MS, operationTimeoutMs: 5_000, retries: 0, timers } });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
+  /** Requests waiting for one of their caller's slots: their 1 s waits are the only timers that long. */
+  const slotWaits = () => timers.waiting().filter((ms) => ms === 1_000).length;
 
-  it('holds at most UPSTREAM_CALLER_CONCURRENCY (16) sockets; the rest get RATE_LIMITED; another caller answers in well under a second', async () => {
-    stack.upstream.injectFault({ kind: 'delay', ms: 3_000, times: Number.POSITIVE_INFINITY, match: { token: ABUSER } });
-    const hanging = Array.from({ length: 70 }, () => stack.query(List, {}, { token: ABUSER }));
-    while (callsOf(stack, ABUSER).length < 16) await sleep(10);
+  it('holds at most UPSTREAM_CALLER_CONCURRENCY (16) sockets; the rest get RATE_LIMITED; another caller is served meanwhile', async () => {
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS, times: Number.POSITIVE_INFINITY, match: { token: ABUSER } });
+    let ended = 0;
+    const hanging = Array.from({ length: 70 }, () => stack.query(List, {}, { token: ABUSER }).finally(() => (ended += 1)));
+    // 16 calls reached the upstream, and the other 54 wait for a slot, each for up to 1 s.
+    while (callsOf(stack, ABUSER).length < 16 || slotWaits() < 54) await sleep(10);
 
-    const started = performance.now();
-    const good = await stack.query(List, {}, { token: GOOD });
-    const elapsed = performance.now() - started;
-    expectServed(good);
-    expect(elapsed).toBeLessThan(500);
+    // Served at once, while every one of the caller's 70 requests still hangs or waits.
+    expectServed(await stack.query(List, {}, { token: GOOD }));
+    expect(ended).toBe(0);
     expect(callsOf(stack, ABUSER)).toHaveLength(16);
 
+    // Past the 1 s wait for a slot, the 54 waiting requests are turned away; past the 5 s
+    // deadline, the 16 hanging calls end.
+    await timers.advance(1_000);
+    await timers.advance(4_000);
     const codes = (await Promise.all(hanging)).map((response) => errorCodes(response)[0]);
     const limited = codes.filter((code) => code === 'RATE_LIMITED').length;
     expect(codes.filter((code) => code === 'UPSTREAM_TIMEOUT')).toHaveLength(16);
@@ -190,10 +207,14 @@ describe('one caller whose upstream calls hang', () => {
 
   it('tells the throttled caller what happened and when to retry', async () => {
     stack.upstream.reset();
-    stack.upstream.injectFault({ kind: 'delay', ms: 3_000, times: Number.POSITIVE_INFINITY, match: { token: DEMO_TOKENS.outsider } });
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS, times: Number.POSITIVE_INFINITY, match: { token: DEMO_TOKENS.outsider } });
     const hanging = Array.from({ length: 17 }, () => stack.query(List, {}, { token: DEMO_TOKENS.outsider }));
-    const answers = await Promise.all(hanging);
-    const throttled = answers.find((response) => errorCodes(response)[0] === 'RATE_LIMITED')!;
+    while (callsOf(stack, DEMO_TOKENS.outsider).length < 16 || slotWaits() < 1) await sleep(10);
+    // The 17th request's wait for a slot ends first; the 16 hanging calls end at the deadline.
+    await timers.advance(1_000);
+    const throttled = await Promise.race(hanging);
+    await timers.advance(4_000);
+    await Promise.all(hanging);
     expect(throttled.body.errors![0]!.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterMs: 1000, limit: 'callerConcurrency' });
     expect(throttled.body.errors![0]!.message).toMatch(/already have 16 calls .* in flight/);
     stack.upstream.reset();

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach, vi } from 'vitest';
 import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from '../src/dialects/basedash/demo/seed.js';
 import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/demo/upstream.js';
 import type { components } from '../src/dialects/basedash/openapi.js';
+import { ManualTimers } from './helpers/manual-timers.js';
 
 type Schemas = components['schemas'];
 
@@ -387,13 +388,23 @@ describe('demo upstream: faults', () => {
   });
 
   it('sends the headers and half the body, stalls for the injected milliseconds, then finishes', async () => {
-    upstream.injectFault({ kind: 'slowBody', ms: 150 });
-    const started = performance.now();
-    const response = await fetch(`${upstream.url}${ORGS}?limit=5`, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } });
-    expect(performance.now() - started).toBeLessThan(140);
-    const page = (await response.json()) as Schemas['OrganizationList'];
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    expect(page.data.map((o) => o.id)).toEqual(newestFirstIds.slice(0, 5));
+    // The stall runs on timers that move only when the test moves them.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const timers = new ManualTimers();
+    const stalling = await startDemoUpstream({ timers });
+    try {
+      stalling.injectFault({ kind: 'slowBody', ms: 150 });
+      const response = await fetch(`${stalling.url}${ORGS}?limit=5`, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } });
+      // The headers are here while the rest of the body waits out the 150 ms stall.
+      expect(response.status).toBe(200);
+      expect(timers.waiting()).toEqual([150]);
+      const body = response.json() as Promise<Schemas['OrganizationList']>;
+      await timers.advance(150);
+      expect((await body).data.map((o) => o.id)).toEqual(newestFirstIds.slice(0, 5));
+    } finally {
+      await stalling.close();
+      vi.useRealTimers();
+    }
   });
 
   it('resets the connection without answering, and still records the request', async () => {
@@ -459,6 +470,8 @@ describe('demo upstream: recording and control', () => {
 
 describe('demo upstream: rate limiting and shutdown', () => {
   it('limits each token to max requests per window with 429 RateLimitExceeded and retryAfterMs', async () => {
+    // The window reads Date.now(): frozen, all the requests below fall in one window however slow the machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const limited = await startDemoUpstream({ rateLimit: { max: 2, windowMs: 500 } });
     try {
       const get = (token: string) => fetch(limited.url + ORGS, { headers: { authorization: `Bearer ${token}` } });
@@ -473,18 +486,29 @@ describe('demo upstream: rate limiting and shutdown', () => {
       expect((await get(DEMO_TOKENS.member)).status).toBe(200);
     } finally {
       await limited.close();
+      vi.useRealTimers();
     }
   });
 
   it('closes promptly despite open keep-alive connections and pending delays', async () => {
-    const other = await startDemoUpstream({ organizations: 3 });
-    expect((await fetch(other.url + ORGS, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } })).status).toBe(200);
-    other.injectFault({ kind: 'delay', ms: 10_000 });
-    const pending = fetch(other.url + ORGS, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const started = performance.now();
-    await other.close();
-    expect(performance.now() - started).toBeLessThan(200);
-    expect(await pending).toBeInstanceOf(Error);
+    // The delay runs on timers that move only when the test moves them: close() cannot wait it out.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const timers = new ManualTimers();
+    const other = await startDemoUpstream({ organizations: 3, timers });
+    try {
+      expect((await fetch(other.url + ORGS, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } })).status).toBe(200);
+      other.injectFault({ kind: 'delay', ms: 10_000 });
+      const pending = fetch(other.url + ORGS, { headers: { authorization: `Bearer ${DEMO_TOKENS.admin}` } }).catch(
+        (error: unknown) => error,
+      );
+      while (timers.waiting().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await other.close();
+      // The pending delay was cancelled, not waited out, and its request was cut off.
+      expect(timers.waiting()).toEqual([]);
+      expect(await pending).toBeInstanceOf(Error);
+    } finally {
+      await other.close();
+      vi.useRealTimers();
+    }
   });
 });

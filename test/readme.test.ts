@@ -4,7 +4,7 @@
  * to) run against a real gateway.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SETTINGS } from '../src/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { memoryLog } from './helpers/memory-log.js';
@@ -59,9 +59,12 @@ describe('README.md', () => {
     expect(shown).not.toBeNull();
     const example = JSON.parse(shown![1]!) as Record<string, unknown> & { upstream: Record<string, unknown>[] };
     await postGraphQL(stack.gateway.url, 'query FirstOrganizations { organizations(first: 1) { edges { node { id } } } }');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const line = log.entries().find((entry) => entry['operation'] === 'FirstOrganizations') as typeof example | undefined;
-    expect(line).toBeDefined();
+    // Wait for the line to reach the log stream, not for a fixed time.
+    const line = await vi.waitFor(() => {
+      const found = log.entries().find((entry) => entry['operation'] === 'FirstOrganizations') as typeof example | undefined;
+      expect(found).toBeDefined();
+      return found;
+    });
     expect(Object.keys(line!).sort()).toEqual(Object.keys(example).sort());
     expect(Object.keys(line!.upstream[0]!).sort()).toEqual(Object.keys(example.upstream[0]!).sort());
   });

@@ -2,7 +2,9 @@
  * Upstream faults, driven through the real HTTP path: a client → the gateway on loopback → the demo
  * upstream misbehaving on demand. Each case asserts what the client saw (`extensions.code`), what
  * the upstream received (attempts, methods, headers), that nothing leaked, and that the next
- * request succeeds. Timeouts are small so the whole file runs in a few seconds.
+ * request succeeds. Timeouts are small, and deadlines and backoffs run on timers that the tests
+ * move on (./helpers/manual-timers.ts), so the whole file runs in a few seconds and no case depends
+ * on how fast the machine is.
  */
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,7 @@ import { startDemoUpstream, type DemoUpstream } from '../src/dialects/basedash/d
 import { graphql } from './gql/gql.js';
 import type { FaultNamesQuery } from './gql/graphql.js';
 import { DEMO_TOKENS, errorCodes, postGraphQL, startGateway, startStack, type GraphQLResponse, type Stack } from './helpers/stack.js';
+import { ManualTimers } from './helpers/manual-timers.js';
 import { unusedPort } from './helpers/ports.js';
 
 const Names = graphql(`
@@ -87,7 +90,7 @@ const Secrets = graphql(`
 /**
  * Settings small enough to keep every case fast; the breaker is out of the way unless a test wants
  * it. undici checks its headers and body timeouts on a clock that ticks about every half second, so
- * a 200 ms timeout fires within about 1.2 s, and slow faults below last longer than that.
+ * a 200 ms timeout fires within about 1.2 s; slow faults below hang far longer (HANG_MS).
  */
 const FAST = {
   operationTimeoutMs: 3_000,
@@ -97,6 +100,13 @@ const FAST = {
   retryMaxDelayMs: 100,
   circuitBreakerFailures: 1_000,
 } as const;
+
+/**
+ * Longer than any test runs (vitest gives each 20 s): an upstream delayed by this does not answer
+ * within the test, and a gateway timeout set to it does not fire, so a test's outcome never
+ * depends on which of two real timers fires first.
+ */
+const HANG_MS = 60_000;
 
 const globalId = (upstreamId: string) => Buffer.from(`Organization:${upstreamId}`).toString('base64');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,11 +128,22 @@ function expectNames(response: GraphQLResponse<{ organizations: { edges: unknown
 
 describe('upstream faults on reads', () => {
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
-    stack = await startStack({ gateway: FAST });
+    // A backoff passes at once (its length is recorded), and the operation deadline never passes
+    // here: only undici's own headers and body timeouts can end a slow call.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    timers = new ManualTimers();
+    stack = await startStack({ gateway: { ...FAST, timers } });
   });
-  afterAll(() => stack.close());
-  beforeEach(() => stack.upstream.reset());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
+  beforeEach(() => {
+    stack.upstream.reset();
+    timers.slept.length = 0;
+  });
 
   const attempts = () => stack.apiCalls().map((call) => call.method);
 
@@ -174,22 +195,18 @@ describe('upstream faults on reads', () => {
   });
 
   it('answers UPSTREAM_TIMEOUT, without a retry, when the headers are slower than UPSTREAM_HEADERS_TIMEOUT_MS', async () => {
-    stack.upstream.injectFault({ kind: 'delay', ms: 2_000 });
-    const started = Date.now();
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS });
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
-    expect(Date.now() - started).toBeLessThan(1_600);
     expect(attempts()).toEqual(['GET']);
     expectNoLeak(response, stack.upstream.url);
     await expectRecovery();
   });
 
   it('answers UPSTREAM_TIMEOUT when the body stalls for longer than UPSTREAM_BODY_TIMEOUT_MS', async () => {
-    stack.upstream.injectFault({ kind: 'slowBody', ms: 2_000 });
-    const started = Date.now();
+    stack.upstream.injectFault({ kind: 'slowBody', ms: HANG_MS });
     const response = await stack.query(Names, {});
     expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
-    expect(Date.now() - started).toBeLessThan(1_600);
     expect(attempts()).toEqual(['GET']);
     expectNoLeak(response, stack.upstream.url);
     await expectRecovery();
@@ -253,9 +270,8 @@ describe('upstream faults on reads', () => {
       status: 429,
       body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 150 } },
     });
-    const started = Date.now();
     expectNames(await stack.query(Names, {}));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(timers.slept).toEqual([150]);
     expect(attempts()).toEqual(['GET', 'GET']);
   });
 
@@ -265,9 +281,9 @@ describe('upstream faults on reads', () => {
       status: 429,
       body: { error: { title: 'RateLimitExceeded', detail: 'slow down', retryAfterMs: 5_000 } },
     });
-    const started = Date.now();
     const response = await stack.query(Names, {});
-    expect(Date.now() - started).toBeLessThan(500);
+    // At once: nothing slept, and with the deadline never passing, a wait for it would never end.
+    expect(timers.slept).toEqual([]);
     expect(errorCodes(response)).toEqual(['RATE_LIMITED']);
     expect(response.body.errors![0]!.extensions!['retryAfterMs']).toBe(5_000);
     expect(attempts()).toEqual(['GET']);
@@ -335,11 +351,14 @@ describe('upstream faults on writes', () => {
 describe('circuit breaker', () => {
   const CALLERS = [DEMO_TOKENS.admin, DEMO_TOKENS.member, DEMO_TOKENS.outsider];
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
     // The breaker (cockatiel) and the failure window read Date.now(): a frozen clock that the
-    // tests move on, instead of waiting out CIRCUIT_BREAKER_RESET_MS. Timers and I/O keep real time.
+    // tests move on, instead of waiting out CIRCUIT_BREAKER_RESET_MS. The gateway's own timers
+    // (the deadline) move with it; undici's timeouts and I/O keep real time.
     vi.useFakeTimers({ toFake: ['Date'] });
-    stack = await startStack({ gateway: { ...FAST, retries: 0, circuitBreakerFailures: 3, circuitBreakerResetMs: 500 } });
+    timers = new ManualTimers();
+    stack = await startStack({ gateway: { ...FAST, retries: 0, circuitBreakerFailures: 3, circuitBreakerResetMs: 500, timers } });
   });
   afterAll(async () => {
     await stack.close();
@@ -348,7 +367,7 @@ describe('circuit breaker', () => {
   beforeEach(async () => {
     // Each test starts with a closed circuit: move past an open one, then let a call close it.
     if (stack.gateway.client.circuitState !== 'closed') {
-      vi.setSystemTime(Date.now() + 550);
+      await timers.advance(550);
       stack.upstream.reset();
       await stack.query(Names, {});
     }
@@ -361,9 +380,9 @@ describe('circuit breaker', () => {
     expect(stack.apiCalls()).toHaveLength(3);
     expect(stack.gateway.client.circuitState).toBe('open');
 
-    const started = performance.now();
+    // Fast: the answer waits for nothing. The gateway's clock stands still, so an answer that
+    // waited for a deadline or a backoff would never come.
     const fast = await stack.query(Names, {});
-    expect(performance.now() - started).toBeLessThan(100);
     expect(errorCodes(fast)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(fast.body.errors![0]!.message).toMatch(/not calling it for the next 1 s/);
     expect(fast.body.errors![0]!.extensions!['retryAfterMs']).toBeGreaterThan(0);
@@ -376,7 +395,7 @@ describe('circuit breaker', () => {
     stack.upstream.injectFault({ kind: 'reset', times: 3 });
     for (const token of CALLERS) expect(errorCodes(await stack.query(Names, {}, { token }))).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(stack.gateway.client.circuitState).toBe('open');
-    vi.setSystemTime(Date.now() + 550);
+    await timers.advance(550);
     expect(stack.gateway.client.circuitState).toBe('half-open');
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));
@@ -394,93 +413,126 @@ describe('circuit breaker', () => {
 
 describe('operation deadline', () => {
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
+    // The deadline and the backoffs run on the test's timers (a backoff passes at once, moving the
+    // clock on); undici's own timeouts are out of reach, so only the deadline can end a slow call.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    timers = new ManualTimers();
     stack = await startStack({
       gateway: {
         operationTimeoutMs: 400,
-        headersTimeoutMs: 5_000,
-        bodyTimeoutMs: 5_000,
+        headersTimeoutMs: HANG_MS,
+        bodyTimeoutMs: HANG_MS,
         retries: 10,
         retryBaseDelayMs: 60,
         retryMaxDelayMs: 300,
         circuitBreakerFailures: 1_000,
+        timers,
       },
     });
   });
-  afterAll(() => stack.close());
-  beforeEach(() => stack.upstream.reset());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
+  beforeEach(() => {
+    stack.upstream.reset();
+    timers.slept.length = 0;
+  });
 
   it('stops retrying a failing upstream when the next backoff would not fit OPERATION_TIMEOUT_MS', async () => {
     stack.upstream.injectFault({ kind: 'status', status: 503, times: Number.POSITIVE_INFINITY });
     const started = Date.now();
     const response = await stack.query(Names, {});
-    expect(Date.now() - started).toBeLessThan(400 + 150);
+    // The upstream's own answer, not the deadline's: the gateway gave up before the deadline.
     expect(errorCodes(response)).toEqual(['UPSTREAM_ERROR']);
     expect(stack.apiCalls().length).toBeGreaterThan(1);
     expect(stack.apiCalls().length).toBeLessThan(11);
+    // Each retry came after its backoff, and the last one still had an attempt's time (100 ms) left.
+    expect(stack.apiCalls()).toHaveLength(timers.slept.length + 1);
+    expect(Date.now() - started).toBeLessThanOrEqual(400 - 100);
   });
 
-  it('answers UPSTREAM_TIMEOUT within OPERATION_TIMEOUT_MS however slow the upstream is', async () => {
-    stack.upstream.injectFault({ kind: 'delay', ms: 3_000, times: Number.POSITIVE_INFINITY });
-    const started = Date.now();
-    const response = await stack.query(Secrets, { id: globalId('org-any') });
-    expect(Date.now() - started).toBeLessThan(400 + 150);
+  it('answers UPSTREAM_TIMEOUT when OPERATION_TIMEOUT_MS has passed, however slow the upstream is', async () => {
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS, times: Number.POSITIVE_INFINITY });
+    const pending = stack.query(Secrets, { id: globalId('org-any') });
+    // The operation waits for an upstream that will not answer, under one deadline 400 ms from now.
+    while (stack.apiCalls().length === 0) await sleep(5);
+    expect(timers.waiting()).toEqual([400]);
+    await timers.advance(400);
+    const response = await pending;
     expect(errorCodes(response)).toContain('UPSTREAM_TIMEOUT');
     expect(errorCodes(response).every((code) => code === 'UPSTREAM_TIMEOUT')).toBe(true);
   });
 
-  it('answers UPSTREAM_TIMEOUT within OPERATION_TIMEOUT_MS when resets and slow answers alternate', async () => {
+  it('answers UPSTREAM_TIMEOUT when OPERATION_TIMEOUT_MS has passed while resets and slow answers alternate', async () => {
     stack.upstream.injectFault({ kind: 'reset' });
-    stack.upstream.injectFault({ kind: 'slowBody', ms: 3_000, times: Number.POSITIVE_INFINITY });
+    stack.upstream.injectFault({ kind: 'slowBody', ms: HANG_MS, times: Number.POSITIVE_INFINITY });
     const started = Date.now();
-    const response = await stack.query(Names, {});
-    expect(Date.now() - started).toBeLessThan(400 + 150);
-    expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
+    const pending = stack.query(Names, {});
+    // The reset is retried after a backoff; the retry's answer stalls halfway through its body.
+    while (stack.apiCalls().length < 2) await sleep(5);
+    expect(timers.slept).toHaveLength(1);
+    await timers.advanceTo(started + 400);
+    expect(errorCodes(await pending)).toEqual(['UPSTREAM_TIMEOUT']);
     expect(stack.apiCalls()).toHaveLength(2);
   });
 });
 
 describe('a half-open circuit and the operation deadline', () => {
   let stack: Stack;
+  let timers: ManualTimers;
   beforeAll(async () => {
+    // The breaker reads Date; the deadlines, the readiness probe's timeout and readiness's wait for
+    // it run on the test's timers. undici's own timeouts are out of reach.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    timers = new ManualTimers();
     stack = await startStack({
       gateway: {
         operationTimeoutMs: 400,
-        headersTimeoutMs: 5_000,
-        bodyTimeoutMs: 5_000,
+        headersTimeoutMs: HANG_MS,
+        bodyTimeoutMs: HANG_MS,
         retries: 0,
         circuitBreakerFailures: 1,
         circuitBreakerMinCallers: 1,
         circuitBreakerResetMs: 200,
+        timers,
       },
     });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    vi.useRealTimers();
+  });
 
-  it('answers callers within OPERATION_TIMEOUT_MS while they wait for a hanging trial call', async () => {
+  it('answers callers when OPERATION_TIMEOUT_MS has passed while they wait for a hanging trial call', async () => {
     stack.upstream.injectFault({ kind: 'status', status: 500 });
     expect(errorCodes(await stack.query(Names, {}))).toEqual(['UPSTREAM_ERROR']);
     expect(stack.gateway.client.circuitState).toBe('open');
-    await sleep(250);
+    await timers.advance(250);
     stack.upstream.reset();
-    stack.upstream.injectFault({ kind: 'delay', ms: 3_000, times: Number.POSITIVE_INFINITY });
+    stack.upstream.injectFault({ kind: 'delay', ms: HANG_MS, times: Number.POSITIVE_INFINITY });
 
     // The readiness probe (which waits up to 2 s) becomes the trial call; operations arriving
     // meanwhile wait for its outcome, but never past their own 400 ms deadline.
     const probe = fetch(`${new URL(stack.gateway.url).origin}/readyz`);
     while (stack.apiCalls().length === 0) await sleep(5);
-    const started = Date.now();
-    const responses = await Promise.all(Array.from({ length: 3 }, () => stack.query(Names, {})));
-    expect(Date.now() - started).toBeLessThan(400 + 150);
-    for (const response of responses) expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
+    const pending = Promise.all(Array.from({ length: 3 }, () => stack.query(Names, {})));
+    // Their deadlines, 400 ms out, are armed as their calls start; then the time passes.
+    while (timers.waiting().filter((ms) => ms === 400).length < 3) await sleep(5);
+    await timers.advance(400);
+    for (const response of await pending) expect(errorCodes(response)).toEqual(['UPSTREAM_TIMEOUT']);
     expect(stack.apiCalls()).toHaveLength(1);
 
     // Readiness answers for this process, not for the upstream: it does not wait out the trial.
     expect((await probe).status).toBe(200);
-    // The probe goes on in the background until its own 2 s timeout fails the trial; once the
-    // circuit has been open for CIRCUIT_BREAKER_RESET_MS again, a call closes it.
-    while (stack.gateway.client.lastProbe === undefined) await sleep(20);
-    await sleep(250);
+    expect(stack.gateway.client.lastProbe).toBeUndefined();
+    // The probe goes on in the background until its own 2 s timeout ends the trial; past
+    // CIRCUIT_BREAKER_RESET_MS after that, a call goes through.
+    await timers.advance(2_000 - 400);
+    while (stack.gateway.client.lastProbe === undefined) await sleep(5);
+    await timers.advance(250);
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));
   });
@@ -559,36 +611,36 @@ describe('what travels upstream', () => {
 describe('a client that goes away', () => {
   let stack: Stack;
   beforeAll(async () => {
-    // A body timeout far past the tests' limits, so only the client's leaving can end a slow body.
-    stack = await startStack({ gateway: { ...FAST, bodyTimeoutMs: 5_000, circuitBreakerFailures: 1 } });
+    // Timeouts and a deadline out of reach, so only the client's leaving can end a slow call.
+    stack = await startStack({
+      gateway: { ...FAST, operationTimeoutMs: HANG_MS, headersTimeoutMs: HANG_MS, bodyTimeoutMs: HANG_MS, circuitBreakerFailures: 1 },
+    });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.upstream.reset());
 
   /**
    * Starts a query against an upstream with `fault`, aborts it `abortAfterMs` after its upstream
-   * call arrived, and waits (up to 900 ms from the start) for the upstream to see that call aborted.
+   * call arrived, and waits (up to 5 s) for the upstream to see that call's connection close.
    */
   async function leaveDuringCall(fault: Parameters<Stack['upstream']['injectFault']>[0], abortAfterMs: number) {
     stack.upstream.injectFault(fault);
     const controller = new AbortController();
-    const started = Date.now();
     const pending = stack.query(Names, {}, { signal: controller.signal, token: DEMO_TOKENS.admin }).catch((error: unknown) => error);
     while (stack.apiCalls().length === 0) await sleep(5);
     if (abortAfterMs > 0) await sleep(abortAfterMs);
     controller.abort();
     const outcome = await pending;
     const [call] = stack.apiCalls();
-    while (!call!.aborted && Date.now() - started < 900) await sleep(5);
-    return { outcome, call: call!, elapsedMs: Date.now() - started };
+    await vi.waitFor(() => expect(call!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
+    return { outcome, call: call! };
   }
 
   it('cancels its in-flight upstream call, and the gateway stays healthy', async () => {
-    const { outcome, call, elapsedMs } = await leaveDuringCall({ kind: 'delay', ms: 1_000 }, 0);
+    const { outcome, call } = await leaveDuringCall({ kind: 'delay', ms: HANG_MS }, 0);
     expect(outcome).toBeInstanceOf(Error);
     // The upstream saw the connection close while it was still delaying its answer.
     expect(call.aborted).toBe(true);
-    expect(elapsedMs).toBeLessThan(900);
     // A cancelled call is not an upstream failure: with a threshold of one, the circuit stays closed.
     expect(stack.gateway.client.circuitState).toBe('closed');
     stack.upstream.reset();
@@ -598,10 +650,9 @@ describe('a client that goes away', () => {
 
   it('cancels an upstream call whose answer is still arriving (headers read, body not yet)', async () => {
     // The demo writes the headers and half the body at once, then waits: give them time to arrive.
-    const { outcome, call, elapsedMs } = await leaveDuringCall({ kind: 'slowBody', ms: 1_000 }, 100);
+    const { outcome, call } = await leaveDuringCall({ kind: 'slowBody', ms: HANG_MS }, 100);
     expect(outcome).toBeInstanceOf(Error);
     expect(call.aborted).toBe(true);
-    expect(elapsedMs).toBeLessThan(900);
     expect(stack.gateway.client.circuitState).toBe('closed');
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));

@@ -6,6 +6,7 @@
  * Plain node:http on purpose: no framework quirks between a contract and the bytes sent.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { systemTimers, type TimerHandle, type Timers } from '../timers.js';
 
 export interface RecordedRequest {
   method: string;
@@ -75,6 +76,8 @@ export interface DemoServerOptions {
   host?: string;
   /** Recorded requests kept; the oldest are dropped beyond it, so long runs stay bounded. @default 10000 */
   maxRecordedRequests?: number;
+  /** What times the `delay` and `slowBody` faults (../timers.ts); tests may move them by hand. @default Node's timers */
+  timers?: Timers;
 }
 
 /** A dialect's API behind the harness. */
@@ -160,7 +163,8 @@ export async function startDemoServer(options: DemoServerOptions & { api: DemoAp
 
   const requests: RecordedRequest[] = [];
   let faults: ActiveFault[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const timers = options.timers ?? systemTimers;
+  const pendingTimers = new Set<TimerHandle>();
   let closing: Promise<void> | undefined;
 
   /** Takes `unknown` because faults also arrive as JSON over the control endpoint. */
@@ -196,11 +200,11 @@ export async function startDemoServer(options: DemoServerOptions & { api: DemoAp
   /** Timers are tracked so close() can cancel pending delays instead of waiting them out. */
   function wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      const timer = timers.setTimeout(() => {
+        pendingTimers.delete(timer);
         resolve();
       }, ms);
-      timers.add(timer);
+      pendingTimers.add(timer);
     });
   }
 
@@ -361,8 +365,8 @@ export async function startDemoServer(options: DemoServerOptions & { api: DemoAp
     reset,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
+        for (const timer of pendingTimers) timers.clearTimeout(timer);
+        pendingTimers.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         // Without this, close() waits for idle keep-alive sockets to time out.
         server.closeAllConnections();

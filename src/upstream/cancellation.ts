@@ -11,12 +11,13 @@
  * that needs one: cockatiel's retry and cancellation wrappers (./resilience.ts).
  */
 import { EventEmitter } from 'node:events';
+import { systemTimers, type TimerHandle, type Timers } from '../timers.js';
 
 export class OperationCancellation extends EventEmitter {
   aborted = false;
   reason: Error | undefined;
   private callsInFlight = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
   private linked = false;
   private signal: AbortSignal | undefined;
 
@@ -29,6 +30,8 @@ export class OperationCancellation extends EventEmitter {
      * already gone.
      */
     private readonly linkClient?: (abort: () => void) => void,
+    /** What times the deadline (../timers.ts). @default Node's timers */
+    private readonly timers: Timers = systemTimers,
   ) {
     super();
     // One listener per call in flight, and `nodes` makes up to 100 calls at once.
@@ -56,7 +59,7 @@ export class OperationCancellation extends EventEmitter {
     if (this.aborted || this.timer !== undefined || this.deadlineAt === undefined) return;
     const remaining = this.deadlineAt - Date.now();
     if (remaining <= 0) this.expire();
-    else this.timer = setTimeout(() => this.expire(), remaining);
+    else this.timer = this.timers.setTimeout(() => this.expire(), remaining);
   }
 
   callEnded(): void {
@@ -81,7 +84,7 @@ export class OperationCancellation extends EventEmitter {
 
   private disarm(): void {
     if (this.timer === undefined) return;
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

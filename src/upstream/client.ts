@@ -25,6 +25,7 @@ import { CallerSlots, Slots } from './fair-share.js';
 import type { OperationCancellation } from './cancellation.js';
 import type { ForwardedHeaders } from './forwarded-headers.js';
 import { tracer } from '../observability/tracing.js';
+import { systemTimers, type Timers } from '../timers.js';
 import { Resilience, type CircuitState, type ResilienceOptions } from './resilience.js';
 import { AnswerBodyError, Pool, errors as undiciErrors, requestBuffered, type BufferedAnswer } from './undici-core.js';
 import type { Problem, WireFormat } from './wire.js';
@@ -152,6 +153,8 @@ const PROBE_CALLER = '(readiness probe)';
 
 export class UpstreamClient {
   readonly origin: string;
+  /** What times upstream calls' deadlines, backoffs and waits, and readiness (options.timers). */
+  readonly timers: Timers;
   private readonly basePath: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
@@ -187,10 +190,12 @@ export class UpstreamClient {
         maxResponseSize: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
         keepAliveTimeout: 10_000,
       });
+    this.timers = options.timers ?? systemTimers;
     this.resilience = new Resilience(options);
     this.callerSlots = new CallerSlots(
       options.callerConcurrency ?? DEFAULTS.callerConcurrency,
       options.callerQueueMs ?? DEFAULTS.callerQueueMs,
+      this.timers,
     );
     this.operationConcurrency = options.operationConcurrency ?? DEFAULTS.operationConcurrency;
   }
@@ -295,7 +300,13 @@ export class UpstreamClient {
       headers: { accept: this.wire.accept, 'user-agent': this.userAgent },
       operation,
     };
-    const signal = AbortSignal.timeout(timeoutMs);
+    // AbortSignal.timeout() would do, but its timer is Node's own, out of the reach of tests.
+    const timeout = new AbortController();
+    const signal = timeout.signal;
+    const timer = this.timers.setTimeout(
+      () => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       const status = await this.resilience.once(PROBE_CALLER, async () => {
         const answer = await this.exchange(exchange, signal);
@@ -309,6 +320,8 @@ export class UpstreamClient {
       }
       if (error instanceof UpstreamError) return { reachable: false, reason: probeReason(error) };
       throw error;
+    } finally {
+      this.timers.clearTimeout(timer);
     }
   }
 

@@ -7,6 +7,7 @@
  * Hand-written rather than cockatiel's bulkhead: that one keeps a cancelled or timed-out waiter in
  * its queue until a slot frees, and here a waiter must leave at its deadline.
  */
+import { systemTimers, type TimerHandle, type Timers } from '../timers.js';
 import type { OperationCancellation } from './cancellation.js';
 
 /** What can end a wait early: the operation's cancellation (client gone, deadline passed). */
@@ -21,7 +22,11 @@ export class Slots {
   private active = 0;
   private readonly waiting: Waiter[] = [];
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    /** What times a wait with `waitMs` (../timers.ts). @default Node's timers */
+    private readonly timers: Timers = systemTimers,
+  ) {}
 
   /** No call holds or waits for a slot. */
   get idle(): boolean {
@@ -47,7 +52,7 @@ export class Slots {
     if (this.tryAcquire()) return Promise.resolve();
     if (cancel?.aborted) return Promise.reject(cancel.reason ?? new Error('cancelled'));
     return new Promise<void>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
+      let timer: TimerHandle | undefined;
       const leave = (error: Error) => {
         const index = this.waiting.indexOf(waiter);
         if (index >= 0) this.waiting.splice(index, 1);
@@ -56,7 +61,7 @@ export class Slots {
       };
       const onAbort = () => leave(cancel?.reason ?? new Error('cancelled'));
       const done = () => {
-        if (timer !== undefined) clearTimeout(timer);
+        if (timer !== undefined) this.timers.clearTimeout(timer);
         cancel?.off('abort', onAbort);
       };
       const waiter: Waiter = {
@@ -67,7 +72,7 @@ export class Slots {
       };
       this.waiting.push(waiter);
       cancel?.once('abort', onAbort);
-      if (waitMs !== undefined) timer = setTimeout(() => leave(onTimeout?.() ?? new Error('no slot in time')), waitMs);
+      if (waitMs !== undefined) timer = this.timers.setTimeout(() => leave(onTimeout?.() ?? new Error('no slot in time')), waitMs);
     });
   }
 
@@ -91,13 +96,15 @@ export class CallerSlots {
     readonly limit: number,
     /** How long a call past the limit waits for one of its caller's calls to end. */
     readonly waitMs: number,
+    /** What times that wait (../timers.ts). @default Node's timers */
+    private readonly timers: Timers = systemTimers,
   ) {}
 
   /** Waits for a slot of `caller` (see Slots.acquire); returns the function that gives it back. */
   async acquire(caller: string, cancel: WaitCancel | undefined, onTimeout: () => Error): Promise<() => void> {
     let slots = this.byCaller.get(caller);
     if (!slots) {
-      slots = new Slots(this.limit);
+      slots = new Slots(this.limit, this.timers);
       this.byCaller.set(caller, slots);
     }
     const owned = slots;

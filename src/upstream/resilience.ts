@@ -10,7 +10,6 @@ import {
   circuitBreaker,
   CircuitState as BreakerState,
   decorrelatedJitterGenerator,
-  DelegateBackoff,
   ExponentialBackoff,
   handleWhen,
   retry,
@@ -20,6 +19,7 @@ import {
   type IBackoff,
   type IBreaker,
 } from 'cockatiel';
+import { systemTimers, type Timers } from '../timers.js';
 import { FailureEvidence } from './failure-evidence.js';
 import {
   UpstreamAbortedError,
@@ -60,6 +60,11 @@ export interface ResilienceOptions {
   circuitBreakerResetMs?: number;
   /** The clock the failure window reads. @default Date.now */
   now?: () => number;
+  /**
+   * The timers the client's retry backoffs, deadlines and waits run on (../timers.ts); tests pass
+   * timers they move on by hand. @default Node's timers
+   */
+  timers?: Timers;
 }
 
 export const RESILIENCE_DEFAULTS = {
@@ -71,7 +76,7 @@ export const RESILIENCE_DEFAULTS = {
   circuitBreakerWindowMs: 30_000,
   circuitBreakerCounts: ['network', 'timeout', '5xx'],
   circuitBreakerResetMs: 10_000,
-} as const satisfies Required<Omit<ResilienceOptions, 'now'>>;
+} as const satisfies Required<Omit<ResilienceOptions, 'now' | 'timers'>>;
 
 /** The words CIRCUIT_BREAKER_COUNTS may list, besides single 5xx statuses. */
 export const FAILURE_KINDS = ['network', 'timeout', '5xx'] as const;
@@ -111,6 +116,7 @@ export class Resilience {
   private readonly minCallers: number;
   private readonly resetMs: number;
   private readonly now: () => number;
+  private readonly timers: Timers;
   private openedAt = 0;
 
   constructor(options: ResilienceOptions = {}) {
@@ -124,6 +130,7 @@ export class Resilience {
     this.minCallers = options.circuitBreakerMinCallers ?? RESILIENCE_DEFAULTS.circuitBreakerMinCallers;
     this.resetMs = options.circuitBreakerResetMs ?? RESILIENCE_DEFAULTS.circuitBreakerResetMs;
     this.now = options.now ?? (() => Date.now());
+    this.timers = options.timers ?? systemTimers;
     this.counted = countedFailures(options.circuitBreakerCounts ?? RESILIENCE_DEFAULTS.circuitBreakerCounts);
     this.evidence = new FailureEvidence({
       failures: this.failureThreshold,
@@ -211,25 +218,32 @@ export class Resilience {
    */
   private retrying<T>(plan: CallPlan, attempt: () => Promise<T>, ...firstFailure: [unknown] | []): Promise<T> {
     let replay = firstFailure.length > 0;
-    const once = () => {
+    // The backoff before the next attempt. It is slept here, on this client's timers, rather than
+    // by cockatiel (whose own sleep is a bare setTimeout), so tests can move time past it.
+    let backoffMs = 0;
+    const once = async () => {
+      if (backoffMs > 0) {
+        const ms = backoffMs;
+        backoffMs = 0;
+        await this.timers.sleep(ms);
+      }
       if (!replay) return this.guarded(plan.caller, attempt);
       replay = false;
-      return Promise.reject(firstFailure[0] as Error);
+      throw firstFailure[0] as Error;
     };
 
-    // cockatiel asks the filter whether to retry, then the backoff how long to wait; the delay is
-    // chosen in the filter because whether to retry depends on it (does it fit the deadline?).
+    // cockatiel asks the filter whether to retry; the delay is chosen there because whether to
+    // retry depends on it (does it fit the deadline?).
     let jitter: IBackoff<unknown> | undefined;
-    let plannedDelay = 0;
     const policy = retry(
       handleWhen((error) => {
         const delay = this.retryDelay(error, () => (jitter = jitter ? jitter.next(undefined) : this.backoff.next()).duration);
         if (delay === undefined) return false;
         if (plan.deadlineAt !== undefined && Date.now() + delay + MIN_ATTEMPT_MS > plan.deadlineAt) return false;
-        plannedDelay = delay;
+        backoffMs = delay;
         return true;
       }),
-      { maxAttempts: this.retries, backoff: new DelegateBackoff(() => plannedDelay) },
+      { maxAttempts: this.retries },
     );
     return policy.execute(once, plan.cancellation?.toAbortSignal());
   }
