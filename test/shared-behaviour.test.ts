@@ -11,6 +11,7 @@ import { DIALECT_NAMES } from '../src/dialects/names.js';
 import { createLogger } from '../src/observability/logger.js';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { DIALECT_CASES, type OperationCase } from './helpers/dialect-cases.js';
+import { ManualTimers } from './helpers/manual-timers.js';
 import { memoryLog } from './helpers/memory-log.js';
 import { type GatewayHandle, startGateway } from './helpers/stack.js';
 
@@ -193,16 +194,24 @@ describe.each(DIALECT_NAMES)('every dialect: %s', (name) => {
   });
 
   describe('deadlines and the breaker', () => {
+    /** Longer than any test: an upstream call that waits this long never answers while the test runs. */
+    const HANG_MS = 60_000;
     let strict: GatewayHandle;
+    let timers: ManualTimers;
     beforeAll(async () => {
-      // The breaker and its failure window read Date.now(): a frozen clock the tests move on.
+      // The breaker and its failure window read Date.now(), and the deadline runs on ManualTimers:
+      // a frozen clock the tests move on. undici's own timeouts are out of reach (HANG_MS).
       vi.useFakeTimers({ toFake: ['Date'] });
+      timers = new ManualTimers();
       strict = await startGateway(demo.url, {
         dialect,
         retries: 0,
         operationTimeoutMs: 300,
+        headersTimeoutMs: HANG_MS,
+        bodyTimeoutMs: HANG_MS,
         circuitBreakerFailures: 3,
         circuitBreakerResetMs: 60_000,
+        timers,
       });
     });
     afterAll(async () => {
@@ -210,9 +219,13 @@ describe.each(DIALECT_NAMES)('every dialect: %s', (name) => {
       vi.useRealTimers();
     });
 
-    it('ends a call the upstream does not answer within OPERATION_TIMEOUT_MS with UPSTREAM_TIMEOUT', async () => {
-      demo.injectFault({ kind: 'delay', ms: 30_000, times: 1 });
-      expect(codes(await send(strict, probe, tokens['admin']!))).toEqual(['UPSTREAM_TIMEOUT']);
+    it('ends a call the upstream does not answer with UPSTREAM_TIMEOUT when OPERATION_TIMEOUT_MS passes, not before', async () => {
+      demo.injectFault({ kind: 'delay', ms: HANG_MS, times: 1 });
+      const pending = send(strict, probe, tokens['admin']!);
+      while (calls().length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(timers.waiting()).toEqual([300]);
+      await timers.advance(300);
+      expect(codes(await pending)).toEqual(['UPSTREAM_TIMEOUT']);
     });
 
     it("holds back one caller's calls after its failures in a row, and only that caller's", async () => {

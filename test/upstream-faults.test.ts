@@ -528,10 +528,12 @@ describe('a half-open circuit and the operation deadline', () => {
     // Readiness answers for this process, not for the upstream: it does not wait out the trial.
     expect((await probe).status).toBe(200);
     expect(stack.gateway.client.lastProbe).toBeUndefined();
-    // The probe goes on in the background until its own 2 s timeout ends the trial; past
-    // CIRCUIT_BREAKER_RESET_MS after that, a call goes through.
+    // The probe goes on in the background until its own 2 s timeout ends the trial, which failed:
+    // the circuit opens again. Past CIRCUIT_BREAKER_RESET_MS after that, a call goes through.
     await timers.advance(2_000 - 400);
     while (stack.gateway.client.lastProbe === undefined) await sleep(5);
+    expect(stack.gateway.client.lastProbe).toMatchObject({ reachable: false, reason: 'upstream did not answer in time' });
+    expect(stack.gateway.client.circuitState).toBe('open');
     await timers.advance(250);
     stack.upstream.reset();
     expectNames(await stack.query(Names, {}));

@@ -309,7 +309,17 @@ export class UpstreamClient {
     );
     try {
       const status = await this.resilience.once(PROBE_CALLER, async () => {
-        const answer = await this.exchange(exchange, signal);
+        let answer: Answer;
+        try {
+          answer = await this.exchange(exchange, signal);
+        } catch (error) {
+          // The probe's own timeout is the upstream not answering, not a caller's budget running
+          // out: it counts against the upstream, so a hanging trial call re-opens the circuit.
+          if (error instanceof UpstreamTimeoutError && error.phase === 'deadline') {
+            throw new UpstreamTimeoutError(`${operation}: no answer within ${timeoutMs} ms`, { operation, cause: error, phase: 'headers' });
+          }
+          throw error;
+        }
         if (answer.status >= 500) throw toHttpError(answer.status, {}, answer.headers, operation, answer.requestId);
         return answer.status;
       });
