@@ -16,10 +16,9 @@ const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema };
 const out = process.env['CODEGEN_OUT'] ?? '.';
 
 const config: CodegenConfig = {
-  // The SDL string, not the module path: the schema is code-first, so codegen takes it printed.
-  schema: printSchema(schema),
-  documents: ['test/**/*.ts', '!test/gql/**'],
-  ignoreNoDocuments: true,
+  // Each output names its own schema: codegen merges a root-level schema into every output, which
+  // would put Basedash's types into every other dialect's SDL. The SDL strings, not module paths:
+  // the schemas are code-first, so codegen takes them printed.
   generates: {
     ...Object.fromEntries(
       Object.entries(DIALECT_SCHEMAS).map(([name, dialectSchema]) => [
@@ -28,6 +27,8 @@ const config: CodegenConfig = {
       ]),
     ),
     [`${out}/test/gql/`]: {
+      schema: printSchema(schema),
+      documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
       // persisted-documents.json is the trusted-documents manifest (TRUSTED_DOCUMENTS) for these operations.
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
@@ -40,6 +41,7 @@ const config: CodegenConfig = {
       },
     },
   },
+  ignoreNoDocuments: true,
 };
 
 export default config;

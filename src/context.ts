@@ -30,8 +30,8 @@ export interface GatewayContext {
 export interface ContextDependencies {
   client: UpstreamClient;
   operationTimeoutMs: number;
-  /** Adds the dialect's per-request pieces to the shared context. */
-  extend: (shared: GatewayContext) => GatewayContext;
+  /** Adds the dialect's per-request pieces to the shared context (the request for headers a dialect reads, e.g. `Idempotency-Key`). */
+  extend: (shared: GatewayContext, request: Request) => GatewayContext;
 }
 
 const BEARER = /^Bearer +[^\s]+$/i;
@@ -78,6 +78,6 @@ export function createContextFactory(deps: ContextDependencies) {
       calls: upstreamCalls,
       operationSlots: deps.client.operationSlots(),
     });
-    return deps.extend({ upstream, cancellation, requestId: requestIdOf(request), upstreamCalls, mutations: new Map() });
+    return deps.extend({ upstream, cancellation, requestId: requestIdOf(request), upstreamCalls, mutations: new Map() }, request);
   };
 }

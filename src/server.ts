@@ -109,7 +109,7 @@ function createGatewayYoga(options: GatewayOptions, draining: () => boolean): Ga
   const createContext = createContextFactory({
     client: options.client,
     operationTimeoutMs: options.operationTimeoutMs ?? 15_000,
-    extend: (shared) => dialect.extendContext(shared),
+    extend: (shared, request) => dialect.extendContext(shared, request),
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? createLogger('silent');

@@ -19,8 +19,8 @@ export interface Dialect {
   readonly name: DialectName;
   readonly wire: WireFormat;
   readonly schema: GraphQLSchema;
-  /** Adds the dialect's per-request pieces (typed calls, loaders) to the shared context, in place. */
-  extendContext(shared: GatewayContext): GatewayContext;
+  /** Adds the dialect's per-request pieces (typed calls, loaders) to the shared context, in place; `request` is the caller's HTTP request, for headers a dialect reads. */
+  extendContext(shared: GatewayContext, request: Request): GatewayContext;
   /** yoga plugins only this dialect needs (e.g. Basedash's `jwtSecret` hint). */
   plugins(): Plugin[];
   /** What GraphiQL opens with. */
