@@ -30,7 +30,8 @@ const server = createServer((req, res) => {
   void (async () => {
     try {
       const body = await readBody(req);
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // The client's Accept and Content-Type cross unchanged: each dialect has its own media types.
+      const headers: Record<string, string> = { accept: req.headers.accept ?? 'application/json' };
       if (req.headers.authorization) headers['authorization'] = req.headers.authorization;
       if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
       const answer = await pool.request({
@@ -40,7 +41,11 @@ const server = createServer((req, res) => {
         body,
       });
       const payload = Buffer.from(await answer.body.arrayBuffer());
-      res.writeHead(answer.statusCode, { 'content-type': 'application/json', 'content-length': payload.length });
+      const contentType = answer.headers['content-type'];
+      res.writeHead(answer.statusCode, {
+        'content-type': typeof contentType === 'string' ? contentType : 'application/json',
+        'content-length': payload.length,
+      });
       res.end(payload);
     } catch {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });

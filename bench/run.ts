@@ -20,8 +20,10 @@ import { ROOT, RUNNERS, type Runner } from './lib/processes.js';
 import { machineLoad, memoryStatus } from './lib/proc.js';
 import type { MemoryReport } from './heap-probe.js';
 import { fmt, gitDescription, mb, median, ratio, table } from './lib/report.js';
-import { plan, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios.js';
-import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream } from './lib/stack.js';
+import type { DialectName } from '../src/dialects/names.js';
+import type { StartedProcess } from './lib/processes.js';
+import { plan, SCENARIO_DIALECT, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios.js';
+import { resetUpstream, startBareProxy, startBareYoga, startGateway, startUpstream, type UpstreamProcess } from './lib/stack.js';
 
 const SPECS = {
   rounds: {
@@ -88,26 +90,31 @@ async function main(): Promise<number> {
       `${rounds} rounds × ${runs / rounds} runs of ${durationSec} s (+${warmupSec} s warm-up), ${connections} connections, gateway via ${runner}; about ${Math.round(estimate / 60)} min\n\n`,
   );
 
-  const upstream = await startUpstream();
-  // The heap probe (bench/heap-probe.ts, over IPC) reads the heap after a forced GC between rounds,
-  // the clearest sign of a leak; it does nothing while load runs.
-  const gateway = await startGateway({
-    upstreamUrl: upstream.url,
-    runner,
-    nodeArgs: ['--expose-gc'],
-    preload: ['bench/heap-probe.ts'],
-    ipc: true,
-    env: { BENCH_HEAP_PROBE: '1' },
-  });
-  const proxy = await startBareProxy(upstream.url);
+  // One demo upstream, gateway and bare proxy per dialect the chosen scenarios use (Basedash's
+  // first: the memory targets read its gateway); bare yoga is shared.
+  const dialects = [...new Set(scenarios.map((scenario) => SCENARIO_DIALECT[scenario]))].sort(
+    (a, b) => Number(b === 'basedash') - Number(a === 'basedash'),
+  );
+  const stacks = new Map<DialectName, Stack>();
   const yoga = await startBareYoga();
-  const endpoints: Record<TargetName, { origin: string; pid: number }> = {
-    direct: { origin: upstream.url, pid: upstream.pid },
-    proxy: { origin: proxy.url, pid: proxy.pid },
-    gateway: { origin: new URL(gateway.url).origin, pid: gateway.pid },
-    yoga: { origin: new URL(yoga.url).origin, pid: yoga.pid },
+  try {
+    for (const dialect of dialects) stacks.set(dialect, await startStack(dialect, runner));
+  } catch (error) {
+    await Promise.all([yoga.stop(), ...[...stacks.values()].map(stopStack)]);
+    throw error;
+  }
+  const primary = stacks.get(dialects[0] as DialectName) as Stack;
+  const gateway = primary.gateway;
+  const stackOf = (scenario: ScenarioName) => stacks.get(SCENARIO_DIALECT[scenario]) as Stack;
+  const endpointsOf = (scenario: ScenarioName): Record<TargetName, { origin: string; pid: number }> => {
+    const stack = stackOf(scenario);
+    return {
+      direct: { origin: stack.upstream.url, pid: stack.upstream.pid },
+      proxy: { origin: stack.proxy.url, pid: stack.proxy.pid },
+      gateway: { origin: new URL(stack.gateway.url).origin, pid: stack.gateway.pid },
+      yoga: { origin: new URL(yoga.url).origin, pid: yoga.pid },
+    };
   };
-  const count = () => upstream.count();
 
   const idle = await machineLoad(2000);
   if (idle > 0.3) {
@@ -122,12 +129,13 @@ async function main(): Promise<number> {
     for (const scenario of scenarios) {
       for (const target of TARGETS[scenario]) {
         const scenarioPlan = plan(scenario, target);
-        const check = await sampleCheck(endpoints[target].origin, scenarioPlan, count);
+        const upstream = stackOf(scenario).upstream;
+        const check = await sampleCheck(endpointsOf(scenario)[target].origin, scenarioPlan, () => upstream.count());
         if (check.problem) throw new Error(`${scenario} on ${target}: a sample answer is wrong: ${check.problem}`);
         exactCalls.set(`${scenario}/${target}`, check.upstreamCallsPerOp);
       }
     }
-    await resetUpstream(upstream.url);
+    for (const stack of stacks.values()) await resetUpstream(stack.upstream.url);
     process.stdout.write('sample answers checked: every target answers correctly\n\n');
 
     const results: Measured[] = [];
@@ -137,7 +145,8 @@ async function main(): Promise<number> {
       for (const scenario of scenarios) {
         const order = rotate(TARGETS[scenario], round - 1);
         for (const target of order) {
-          const { origin, pid } = endpoints[target];
+          const { origin, pid } = endpointsOf(scenario)[target];
+          const upstream = stackOf(scenario).upstream;
           const result = await measure({
             origin,
             plan: plan(scenario, target),
@@ -146,7 +155,7 @@ async function main(): Promise<number> {
             warmupSec,
             serverPid: pid,
             upstreamPid: upstream.pid,
-            upstreamCount: count,
+            upstreamCount: () => upstream.count(),
           });
           // Creates grow the demo's store; start every run from the same data.
           if (scenario === 'create') await resetUpstream(upstream.url);
@@ -206,8 +215,41 @@ async function main(): Promise<number> {
     process.stdout.write(`\nwritten: bench/results/latest.json\n`);
     return strict && verdicts.some((v) => !v.pass) ? 2 : 0;
   } finally {
-    await Promise.all([gateway.stop(), proxy.stop(), yoga.stop(), upstream.stop()]);
+    await Promise.all([yoga.stop(), ...[...stacks.values()].map(stopStack)]);
   }
+}
+
+interface Stack {
+  upstream: UpstreamProcess;
+  gateway: StartedProcess;
+  proxy: StartedProcess;
+}
+
+async function startStack(dialect: DialectName, runner: Runner): Promise<Stack> {
+  const upstream = await startUpstream({ dialect });
+  // The heap probe (bench/heap-probe.ts, over IPC) reads the heap after a forced GC between rounds,
+  // the clearest sign of a leak; it does nothing while load runs.
+  const gateway = await startGateway({
+    upstreamUrl: upstream.url,
+    dialect,
+    runner,
+    nodeArgs: ['--expose-gc'],
+    preload: ['bench/heap-probe.ts'],
+    ipc: true,
+    env: { BENCH_HEAP_PROBE: '1' },
+  }).catch(async (error: unknown) => {
+    await upstream.stop();
+    throw error;
+  });
+  const proxy = await startBareProxy(upstream.url, dialect).catch(async (error: unknown) => {
+    await Promise.all([gateway.stop(), upstream.stop()]);
+    throw error;
+  });
+  return { upstream, gateway, proxy };
+}
+
+function stopStack(stack: Stack): Promise<unknown> {
+  return Promise.all([stack.gateway.stop(), stack.proxy.stop(), stack.upstream.stop()]);
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {

@@ -47,5 +47,8 @@ export async function compileGateway(): Promise<string> {
   });
   const schema = join(COMPILED_DIR, 'schema');
   if (!existsSync(schema)) symlinkSync(join(ROOT, 'schema'), schema, 'dir');
+  // src/graphql/version.ts reads the release from package.json two levels above itself, as in dist/.
+  const manifest = join(COMPILED_DIR, 'package.json');
+  if (!existsSync(manifest)) symlinkSync(join(ROOT, 'package.json'), manifest, 'file');
   return relative(ROOT, join(COMPILED_DIR, 'src', 'main.js'));
 }

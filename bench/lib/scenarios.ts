@@ -5,12 +5,22 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { DEMO_TOKENS } from '../../src/dialects/basedash/demo/seed.js';
+import type { DialectName } from '../../src/dialects/names.js';
 
 export const TOKEN = DEMO_TOKENS.admin;
 export const REST_PATH = '/api/public/organizations';
 
 export type ScenarioName = 'list-20' | 'list-100' | 'nodes-10' | 'create' | 'introspection';
 export const SCENARIOS: readonly ScenarioName[] = ['list-20', 'list-100', 'nodes-10', 'create', 'introspection'];
+
+/** The dialect whose demo, gateway and bare proxy a scenario runs against. */
+export const SCENARIO_DIALECT: Readonly<Record<ScenarioName, DialectName>> = {
+  'list-20': 'basedash',
+  'list-100': 'basedash',
+  'nodes-10': 'basedash',
+  create: 'basedash',
+  introspection: 'basedash',
+};
 
 /** direct: autocannon on the demo upstream; proxy: bench/bare-proxy.ts; yoga: bench/bare-yoga.ts. */
 export type TargetName = 'direct' | 'proxy' | 'gateway' | 'yoga';

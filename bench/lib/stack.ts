@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { DialectName } from '../../src/dialects/names.js';
 import { COMPILED_DIR, compileGateway } from './compile.js';
 import { ROOT, startProcess, type Runner, type StartedProcess } from './processes.js';
 
@@ -28,13 +29,17 @@ export interface UpstreamProcess extends StartedProcess {
   count(): Promise<number>;
 }
 
-export async function startUpstream(options: { maxRecorded?: number; organizations?: number } = {}): Promise<UpstreamProcess> {
+export async function startUpstream(
+  options: { maxRecorded?: number; organizations?: number; dialect?: DialectName } = {},
+): Promise<UpstreamProcess> {
+  const dialect = options.dialect ?? 'basedash';
   const child = await track(
     startProcess({
-      name: 'demo upstream',
+      name: dialect === 'basedash' ? 'demo upstream' : `${dialect} demo upstream`,
       entry: 'bench/demo-upstream-process.ts',
       ipc: true,
       env: {
+        DEMO_DIALECT: dialect,
         DEMO_PORT: '0',
         DEMO_MAX_RECORDED: String(options.maxRecorded ?? 0),
         DEMO_ORGANIZATIONS: String(options.organizations ?? 120),
@@ -51,6 +56,8 @@ export async function startUpstream(options: { maxRecorded?: number; organizatio
 
 export interface GatewayStartOptions {
   upstreamUrl: string;
+  /** UPSTREAM_DIALECT of the gateway (default basedash). */
+  dialect?: DialectName;
   runner?: Runner;
   nodeArgs?: readonly string[];
   /** Modules loaded into the gateway before src/main.ts, e.g. bench/heap-probe.ts. */
@@ -79,13 +86,19 @@ export async function startGateway(options: GatewayStartOptions): Promise<Starte
     : options.preload;
   return track(
     startProcess({
-      name: 'gateway',
+      name: options.dialect && options.dialect !== 'basedash' ? `${options.dialect} gateway` : 'gateway',
       entry,
       runner,
       nodeArgs: [...startNodeFlags(), ...(options.nodeArgs ?? [])],
       ...(preload ? { preload } : {}),
       ipc: options.ipc ?? false,
-      env: { ...options.env, UPSTREAM_URL: options.upstreamUrl, PORT: '0', HOST: '127.0.0.1' },
+      env: {
+        ...options.env,
+        UPSTREAM_DIALECT: options.dialect ?? 'basedash',
+        UPSTREAM_URL: options.upstreamUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
       ready: new RegExp(`listening on ${URL_IN_LINE}`),
     }),
   );
@@ -124,10 +137,10 @@ export async function startGatewayVariants(options: {
   }
 }
 
-export function startBareProxy(upstreamUrl: string): Promise<StartedProcess> {
+export function startBareProxy(upstreamUrl: string, dialect: DialectName = 'basedash'): Promise<StartedProcess> {
   return track(
     startProcess({
-      name: 'bare proxy',
+      name: dialect === 'basedash' ? 'bare proxy' : `${dialect} bare proxy`,
       entry: 'bench/bare-proxy.ts',
       env: { UPSTREAM_URL: upstreamUrl, PORT: '0' },
       ready: new RegExp(`bare proxy listening on ${URL_IN_LINE}`),
