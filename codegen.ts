@@ -8,9 +8,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { schema } from './src/dialects/basedash/graphql/schema.js';
+import { schema as evalguardSchema } from './src/dialects/evalguard/graphql/schema.js';
 
 /** Each dialect's schema, by the name of its SDL file. */
-const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema };
+const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema, evalguard: evalguardSchema };
 
 // schema:check generates into a scratch folder and compares, so checking never rewrites files.
 const out = process.env['CODEGEN_OUT'] ?? '.';

@@ -18,6 +18,9 @@ const DIALECTS: Record<string, Record<string, string>> = {
     organizationResult: 'OrganizationResult',
     organizationWriteResult: 'OrganizationWriteResult',
   },
+  evalguard: {
+    createOrgResult: 'CreateOrgResult',
+  },
 };
 
 const dialect = process.argv[2] ?? '';

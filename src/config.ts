@@ -153,7 +153,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'UPSTREAM_RETRIES',
     default: '2',
     description:
-      'Retries of a failed upstream read (GET) after a network error or a 502/503/504, with backoff, within the deadline; 0: none. Writes are never retried.',
+      'Retries of a failed upstream read (GET), or of a write sent with an idempotency key (the EvalGuard create), after a network error or a 502/503/504, with backoff, within the deadline; 0: none. Other writes are never retried.',
   },
   {
     name: 'UPSTREAM_CALLER_CONCURRENCY',

@@ -25,6 +25,11 @@ export interface GatewayContext {
   readonly upstreamCalls: UpstreamCallRecord[];
   /** What each mutation field did upstream, by response name (src/graphql/mutation-outcomes.ts). */
   readonly mutations: Map<string, MutationOutcome>;
+  /**
+   * Facts a dialect adds to the operation's log line (e.g. EvalGuard's idempotency key and the
+   * upstream's request id of a failed call): never shown to the client, never a secret.
+   */
+  readonly logFields: Record<string, string>;
 }
 
 export interface ContextDependencies {
@@ -78,6 +83,9 @@ export function createContextFactory(deps: ContextDependencies) {
       calls: upstreamCalls,
       operationSlots: deps.client.operationSlots(),
     });
-    return deps.extend({ upstream, cancellation, requestId: requestIdOf(request), upstreamCalls, mutations: new Map() }, request);
+    return deps.extend(
+      { upstream, cancellation, requestId: requestIdOf(request), upstreamCalls, mutations: new Map(), logFields: {} },
+      request,
+    );
   };
 }

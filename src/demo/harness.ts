@@ -67,7 +67,13 @@ export type Fault =
   /** Reset the connection (TCP RST) without answering. */
   | (FaultCommon & { kind: 'reset' })
   /** Send the headers and the first half of the normal answer, then reset the connection. */
-  | (FaultCommon & { kind: 'resetBody' });
+  | (FaultCommon & { kind: 'resetBody' })
+  /**
+   * Handle the request as usual (a write is made), then lose the answer: reset the connection, or
+   * answer `status` with the dialect's error document instead, as an upstream whose proxy failed
+   * after the write would.
+   */
+  | (FaultCommon & { kind: 'loseAnswer'; status?: number });
 
 export interface DemoServerOptions {
   /** TCP port; 0 picks a free one. @default 0 */
@@ -290,6 +296,14 @@ export async function startDemoServer(options: DemoServerOptions & { api: DemoAp
       case 'reset':
         req.socket.resetAndDestroy();
         return;
+      case 'loseAnswer': {
+        respond();
+        if (fault.status === undefined) {
+          req.socket.resetAndDestroy();
+          return;
+        }
+        return send(res, { ...api.faultReply(fault.status), status: fault.status });
+      }
       case 'resetBody': {
         const reply = respond();
         const payload = Buffer.from(serialize(reply));
@@ -388,6 +402,7 @@ const FAULT_KEYS: Readonly<Record<Fault['kind'], readonly string[]>> = {
   slowBody: ['ms'],
   reset: [],
   resetBody: [],
+  loseAnswer: ['status'],
 };
 
 /** Checks a fault from untrusted input (HTTP control) or a test, and copies it. */
@@ -457,6 +472,10 @@ function parseFault(value: unknown): Fault {
     }
     case 'resetBody':
       return { ...common, kind: 'resetBody' };
+    case 'loseAnswer': {
+      const code = status('status', false);
+      return { ...common, kind, ...(code === undefined ? {} : { status: code }) };
+    }
     default:
       return { ...common, kind: 'reset' };
   }

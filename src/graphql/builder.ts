@@ -59,25 +59,32 @@ export function createBuilder<TContext extends GatewayContext>(options: BuilderO
       // The plugin's own encoding (base64 of `Typename:id`), spelled out because dialects resolve
       // hot `id` fields with the same function.
       encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
-      nodeQueryOptions: {
-        description:
-          'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
-        extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
-      },
-      nodesQueryOptions: {
-        description: `Fetches up to ${MAX_NODES} objects by global \`id\`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.`,
-        // One GET per id at most; the loader's de-duplication only lowers that.
-        extensions: { upstreamCalls: ({ ids }: { ids: readonly unknown[] }) => ({ calls: ids.length, multiplier: ids.length }) },
-        resolve: (_root, { ids }, _context, _info, resolveNodes) => {
-          if (ids.length > MAX_NODES) {
-            throw gatewayError(
-              'BAD_USER_INPUT',
-              `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`,
-            );
-          }
-          return resolveNodes(ids);
-        },
-      },
+      // A dialect without readable objects (EvalGuard) has no `node`/`nodes`: absent, not stubbed.
+      nodeQueryOptions:
+        nodeTypes.size === 0
+          ? false
+          : {
+              description:
+                'Fetches any object that implements `Node` by its global `id`. Null when no such object exists or is visible to the caller.',
+              extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
+            },
+      nodesQueryOptions:
+        nodeTypes.size === 0
+          ? false
+          : {
+              description: `Fetches up to ${MAX_NODES} objects by global \`id\`, in the order given; an entry is null when that object does not exist. Ids are de-duplicated and fetched concurrently.`,
+              // One GET per id at most; the loader's de-duplication only lowers that.
+              extensions: { upstreamCalls: ({ ids }: { ids: readonly unknown[] }) => ({ calls: ids.length, multiplier: ids.length }) },
+              resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+                if (ids.length > MAX_NODES) {
+                  throw gatewayError(
+                    'BAD_USER_INPUT',
+                    `\`nodes\` takes at most ${MAX_NODES} ids (got ${ids.length}); split them over several requests.`,
+                  );
+                }
+                return resolveNodes(ids);
+              },
+            },
       nodeTypeOptions: { description: 'An object with a globally unique `id` that `node`/`nodes` can refetch.' },
       pageInfoTypeOptions: { description: 'Where a page of a connection sits, and how to ask for the next one.' },
       pageInfoFieldOptions: { description: 'Where this page sits: whether there is a next one, and the cursor to ask for it with.' },

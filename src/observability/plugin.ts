@@ -98,6 +98,7 @@ export function useObservability(options: ObservabilityOptions): Plugin<GatewayC
           errorCodes: codes.length > 0 ? codes : undefined,
           durationMs: Math.round(durationMs * 10) / 10,
           upstream: ctx.upstreamCalls.length > 0 ? ctx.upstreamCalls : undefined,
+          ...ctx.logFields,
         },
         'graphql operation',
       );

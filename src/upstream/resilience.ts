@@ -36,7 +36,7 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 export interface ResilienceOptions {
   /**
    * Retries of a failed GET after a network error, a 502/503/504, or a 429 whose `retryAfterMs`
-   * fits the deadline. 0 turns retries off. Writes are never retried.
+   * fits the deadline. 0 turns retries off. Writes are retried only when keyed (`Idempotency-Key`).
    * @default 2
    */
   retries?: number;

@@ -34,4 +34,13 @@ export const DIALECT_CASES: Record<DialectName, DialectCase> = {
       retried: false,
     },
   },
+  evalguard: {
+    name: 'evalguard',
+    write: {
+      query: 'mutation { createOrganization(input: { name: "Shared suite" }) { idempotencyKey userErrors { code } } }',
+      pathPrefix: '/api/v1/orgs',
+      method: 'POST',
+      retried: true,
+    },
+  },
 };

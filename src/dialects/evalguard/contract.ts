@@ -1,0 +1,13 @@
+/**
+ * The EvalGuard contract's validators (schema/upstream/evalguard.openapi.yaml → ./contract-validators.ts),
+ * typed with the generated ./openapi.ts. How checks work: src/upstream/contract.ts.
+ */
+import type { Validator } from '../../upstream/contract.js';
+import * as validators from './contract-validators.js';
+import type { components } from './openapi.js';
+
+type Schemas = components['schemas'];
+
+export const contract = {
+  createOrgResult: validators.createOrgResult as unknown as Validator<Schemas['CreateOrgResult']>,
+};
