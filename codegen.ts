@@ -9,9 +9,10 @@ import { printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { schema } from './src/dialects/basedash/graphql/schema.js';
 import { schema as evalguardSchema } from './src/dialects/evalguard/graphql/schema.js';
+import { schema as hydraSchema } from './src/dialects/hydra/graphql/schema.js';
 
 /** Each dialect's schema, by the name of its SDL file. */
-const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema, evalguard: evalguardSchema };
+const DIALECT_SCHEMAS: Record<string, GraphQLSchema> = { basedash: schema, hydra: hydraSchema, evalguard: evalguardSchema };
 
 // schema:check generates into a scratch folder and compares, so checking never rewrites files.
 const out = process.env['CODEGEN_OUT'] ?? '.';

@@ -18,6 +18,10 @@ const DIALECTS: Record<string, Record<string, string>> = {
     organizationResult: 'OrganizationResult',
     organizationWriteResult: 'OrganizationWriteResult',
   },
+  hydra: {
+    organization: 'Organization',
+    organizationCollection: 'OrganizationCollection',
+  },
   evalguard: {
     createOrgResult: 'CreateOrgResult',
   },

@@ -7,6 +7,7 @@ import type { DialectName } from './names.js';
 
 const LOADERS: Record<DialectName, () => Promise<Dialect>> = {
   basedash: async () => (await import('./basedash/index.js')).basedash,
+  hydra: async () => (await import('./hydra/index.js')).hydra,
   evalguard: async () => (await import('./evalguard/index.js')).evalguard,
 };
 

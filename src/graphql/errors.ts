@@ -25,6 +25,8 @@ export type GatewayErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_BAD_RESPONSE'
+  /** The upstream does not offer the operation at all (e.g. a Hydra API without the organizations collection). */
+  | 'UPSTREAM_UNSUPPORTED'
   | 'CLIENT_CLOSED_REQUEST';
 
 export function gatewayError(code: GatewayErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -34,6 +34,16 @@ export const DIALECT_CASES: Record<DialectName, DialectCase> = {
       retried: false,
     },
   },
+  hydra: {
+    name: 'hydra',
+    read: { query: '{ organizations(first: 2) { edges { node { id name } } } }', pathPrefix: '/api/organizations', method: 'GET' },
+    write: {
+      query: 'mutation { createOrganization(input: { name: "Shared suite" }) { organization { name } userErrors { code } } }',
+      pathPrefix: '/api/organizations',
+      method: 'POST',
+      retried: false,
+    },
+  },
   evalguard: {
     name: 'evalguard',
     write: {
