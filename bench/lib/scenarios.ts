@@ -5,13 +5,14 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { DEMO_TOKENS } from '../../src/dialects/basedash/demo/seed.js';
+import { DEMO_TOKENS as HYDRA_TOKENS } from '../../src/dialects/hydra/demo/upstream.js';
 import type { DialectName } from '../../src/dialects/names.js';
 
 export const TOKEN = DEMO_TOKENS.admin;
 export const REST_PATH = '/api/public/organizations';
 
-export type ScenarioName = 'list-20' | 'list-100' | 'nodes-10' | 'create' | 'introspection';
-export const SCENARIOS: readonly ScenarioName[] = ['list-20', 'list-100', 'nodes-10', 'create', 'introspection'];
+export type ScenarioName = 'list-20' | 'list-100' | 'nodes-10' | 'create' | 'introspection' | 'hydra-list-20';
+export const SCENARIOS: readonly ScenarioName[] = ['list-20', 'list-100', 'nodes-10', 'create', 'introspection', 'hydra-list-20'];
 
 /** The dialect whose demo, gateway and bare proxy a scenario runs against. */
 export const SCENARIO_DIALECT: Readonly<Record<ScenarioName, DialectName>> = {
@@ -20,6 +21,7 @@ export const SCENARIO_DIALECT: Readonly<Record<ScenarioName, DialectName>> = {
   'nodes-10': 'basedash',
   create: 'basedash',
   introspection: 'basedash',
+  'hydra-list-20': 'hydra',
 };
 
 /** direct: autocannon on the demo upstream; proxy: bench/bare-proxy.ts; yoga: bench/bare-yoga.ts. */
@@ -267,6 +269,7 @@ export const TARGETS: Readonly<Record<ScenarioName, readonly TargetName[]>> = {
   'nodes-10': ['direct', 'proxy', 'gateway'],
   create: ['direct', 'proxy', 'gateway'],
   introspection: ['yoga', 'gateway'],
+  'hydra-list-20': ['direct', 'proxy', 'gateway'],
 };
 
 export function plan(scenario: ScenarioName, target: TargetName): ScenarioPlan {
@@ -281,5 +284,69 @@ export function plan(scenario: ScenarioName, target: TargetName): ScenarioPlan {
       return createPlan(target);
     case 'introspection':
       return introspectionPlan();
+    case 'hydra-list-20':
+      return hydraListPlan(target, 20);
   }
+}
+
+/** What a frontend list view asks a Hydra gateway for: the same page the REST call returns. */
+export const HYDRA_LIST_QUERY = `query HydraOrganizationsPage($first: Int!, $after: String) {
+  organizations(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        iri
+        name
+        createdAt
+        updatedAt
+        owners {
+          email
+          role
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}`;
+
+function hydraListPlan(target: TargetName, size: number): ScenarioPlan {
+  const authorization = `Bearer ${HYDRA_TOKENS.admin}`;
+  if (target === 'gateway') {
+    return {
+      requests: [
+        {
+          method: 'POST',
+          path: '/graphql',
+          headers: { ...GRAPHQL_HEADERS, authorization },
+          body: JSON.stringify({ query: HYDRA_LIST_QUERY, operationName: 'HydraOrganizationsPage', variables: { first: size } }),
+        },
+      ],
+      requestsPerOperation: 1,
+      upstreamCallsPerOperation: 1,
+      quickCheck: quickGraphQL('"edges":[{'),
+      fullCheck: (status, body) => {
+        const data = graphqlData(status, body);
+        if (typeof data === 'string') return data;
+        const count = (data['organizations'] as { edges?: unknown[] } | null)?.edges?.length;
+        return count === size ? undefined : `expected ${size} edges, got ${count}`;
+      },
+    };
+  }
+  return {
+    requests: [
+      { method: 'GET', path: `/api/organizations?page=1&itemsPerPage=${size}`, headers: { accept: 'application/ld+json', authorization } },
+    ],
+    requestsPerOperation: 1,
+    upstreamCallsPerOperation: 1,
+    quickCheck: (body) => body.includes('"member":[{'),
+    fullCheck: (status, body) => {
+      if (status !== 200 || !isRecord(body)) return `HTTP ${status}`;
+      const members = body['member'];
+      return Array.isArray(members) && members.length === size ? undefined : `expected ${size} members`;
+    },
+  };
 }
