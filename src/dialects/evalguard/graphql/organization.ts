@@ -9,7 +9,6 @@ import type { UserErrorShape } from '../../../graphql/builder.js';
 import { sanitizeDetail, upstreamGraphQLError } from '../../../graphql/errors.js';
 import { failedWriteStatus, recordMutation } from '../../../graphql/mutation-outcomes.js';
 import { UpstreamError, UpstreamHttpError } from '../../../upstream/errors.js';
-import type { EvalGuardContext } from '../context.js';
 import type { CreatedOrganization } from '../model.js';
 import { builder, UserError } from './builder.js';
 
