@@ -17,6 +17,11 @@ const DIALECTS: Record<string, Record<string, string>> = {
     organizationList: 'OrganizationList',
     organizationResult: 'OrganizationResult',
     organizationWriteResult: 'OrganizationWriteResult',
+    memberList: 'MemberList',
+    groupList: 'GroupList',
+    aiUsage: 'AiUsage',
+    memberResult: 'MemberResult',
+    groupResult: 'GroupResult',
   },
   hydra: {
     organization: 'Organization',

@@ -325,7 +325,7 @@ describe('demo upstream: updating organizations', () => {
 describe('demo upstream: routing', () => {
   it('answers 404 for unknown paths and 405 with Allow for unsupported methods', async () => {
     expectError(await call('/api/public/users'), 404, 'NotFound');
-    expectError(await call(`${ORGS}/org_0001/members`), 404, 'NotFound');
+    expectError(await call(`${ORGS}/org_0001/insights`), 404, 'NotFound');
     const deleted = await call(`${ORGS}/org_0001`, { method: 'DELETE' });
     expectError(deleted, 405, 'MethodNotAllowed');
     expect(deleted.headers.get('allow')).toBe('GET, PATCH');

@@ -24,6 +24,10 @@ export interface RecordedRequest {
    * (e.g. the gateway cancelled the call) or a reset fault cut it. Set when that happens.
    */
   aborted: boolean;
+  /** `performance.now()` when the request was read; with `closedAt`, shows which calls overlapped. */
+  receivedAt: number;
+  /** `performance.now()` when its connection's answer ended (sent or cut); unset while in flight. */
+  closedAt?: number;
 }
 
 /** Which requests a fault applies to; every given condition must hold. */
@@ -333,8 +337,10 @@ export async function startDemoServer(options: DemoServerOptions & { api: DemoAp
       headers: req.headers,
       body: raw.tooLarge ? undefined : looseJson(raw.text),
       aborted: false,
+      receivedAt: performance.now(),
     };
     res.once('close', () => {
+      request.closedAt = performance.now();
       if (!res.writableFinished) request.aborted = true;
     });
     record(request);

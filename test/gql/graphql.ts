@@ -36,6 +36,32 @@ export type AccessLevel =
   /** View only. */
   | 'VIEW';
 
+/** One member's share of the period's AI usage. */
+export type AiMemberUsage = {
+  __typename?: 'AiMemberUsage';
+  /** The user's email address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The membership: from a members page this operation already read (no call), otherwise one upstream call. Null when unknown. */
+  member?: Maybe<OrganizationMember>;
+  /** AI usage this period, in US dollars. */
+  usageUsd: Scalars['Float']['output'];
+  /** The user's id. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The organization's AI usage in the current billing period. */
+export type AiUsage = {
+  __typename?: 'AiUsage';
+  /** End of the billing period. */
+  billingPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** Start of the billing period. */
+  billingPeriodStart?: Maybe<Scalars['DateTime']['output']>;
+  /** Usage per member. */
+  memberUsage: Array<AiMemberUsage>;
+  /** Total AI usage this period, in US dollars. */
+  totalUsageUsd: Scalars['Float']['output'];
+};
+
 /** A new organization. Only `name` is required; omitted fields take the organizations API defaults. */
 export type CreateOrganizationInput = {
   /** Custom context for AI features */
@@ -72,6 +98,49 @@ export type GatewayInfo = {
   dialect: UpstreamDialect;
   /** The gateway release (its package version). */
   version: Scalars['String']['output'];
+};
+
+/** A group of members in an organization. Visible to its admins only. */
+export type Group = Node & {
+  __typename?: 'Group';
+  /** When the group was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The group's members, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  members: OrganizationMemberConnection;
+  /** Name of the group. */
+  name: Scalars['String']['output'];
+  /** When the group last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The group id in the organizations API. */
+  upstreamId: Scalars['ID']['output'];
+};
+
+
+/** A group of members in an organization. Visible to its admins only. */
+export type GroupMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of groups. `edges` is null when the caller may not see them. */
+export type GroupConnection = {
+  __typename?: 'GroupConnection';
+  /** The items of this page, in order, each with its cursor. */
+  edges?: Maybe<Array<GroupEdge>>;
+  /** Where this page sits: whether there is a next one, and the cursor to ask for it with. */
+  pageInfo: PageInfo;
+};
+
+/** A group in a page, with its cursor. */
+export type GroupEdge = {
+  __typename?: 'GroupEdge';
+  /** Opaque position of this item: pass it as `after` to get the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Group;
 };
 
 /** How often automated insights are generated. NEVER means automatic generation is disabled. */
@@ -120,6 +189,8 @@ export type OnboardingStatus =
 /** An organization the caller is a member of, as the organizations API describes it. */
 export type Organization = Node & {
   __typename?: 'Organization';
+  /** This billing period's AI usage. Admins only: FORBIDDEN for anyone else (at this field only). Null when the API has none for the organization. */
+  aiUsage?: Maybe<AiUsage>;
   /** Maximum AI usage overage for the organization in cents. Null means no limit. */
   aiUsageOverageLimitCents?: Maybe<Scalars['Int']['output']>;
   /** Whether the organization can continue using AI beyond included monthly AI credits. */
@@ -142,6 +213,8 @@ export type Organization = Node & {
   embedAllowedOrigins: Array<Scalars['String']['output']>;
   /** Full embed enabled flag */
   fullEmbedEnabled: Scalars['Boolean']['output'];
+  /** The organization's groups, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  groups: GroupConnection;
   /** Global Relay id (opaque). Use it with `node`, `nodes`, `organization` and the mutations. */
   id: Scalars['ID']['output'];
   /** Whether automated insights generation is enabled for this organization. */
@@ -156,6 +229,8 @@ export type Organization = Node & {
   isBillable: Scalars['Boolean']['output'];
   /** JWT secret for embedding. Only for organizations where the caller is an admin; null otherwise. Selecting it makes the gateway ask the organizations API for secrets (`include=jwtSecret`) for this operation. */
   jwtSecret?: Maybe<Scalars['String']['output']>;
+  /** The organization's members, newest first, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  members: OrganizationMemberConnection;
   /** Name of the organization */
   name: Scalars['String']['output'];
   /** Onboarding status */
@@ -166,6 +241,24 @@ export type Organization = Node & {
   trialEndsAt?: Maybe<Scalars['DateTime']['output']>;
   /** The organization id in the organizations REST API (what its URLs and cursors use). */
   upstreamId: Scalars['ID']['output'];
+};
+
+
+/** An organization the caller is a member of, as the organizations API describes it. */
+export type OrganizationGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organization the caller is a member of, as the organizations API describes it. */
+export type OrganizationMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of organizations. */
@@ -184,6 +277,40 @@ export type OrganizationEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Organization;
+};
+
+/** A user's membership of an organization. Visible to the organization's admins only. */
+export type OrganizationMember = Node & {
+  __typename?: 'OrganizationMember';
+  /** When the user joined. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the membership was deactivated; null while active. */
+  deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Role in the organization: `ADMIN` or `MEMBER` (other values pass through as the API sends them). */
+  role: Scalars['String']['output'];
+  /** The membership id in the organizations API. */
+  upstreamId: Scalars['ID']['output'];
+  /** The member, as a user. */
+  user: User;
+};
+
+/** A page of organization members. `edges` is null when the caller may not see them (see the error at its path). */
+export type OrganizationMemberConnection = {
+  __typename?: 'OrganizationMemberConnection';
+  /** The items of this page, in order, each with its cursor. */
+  edges?: Maybe<Array<OrganizationMemberEdge>>;
+  /** Where this page sits: whether there is a next one, and the cursor to ask for it with. */
+  pageInfo: PageInfo;
+};
+
+/** A member in a page, with its cursor. */
+export type OrganizationMemberEdge = {
+  __typename?: 'OrganizationMemberEdge';
+  /** Opaque position of this item: pass it as `after` to get the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: OrganizationMember;
 };
 
 /** Where a page of a connection sits, and how to ask for the next one. */
@@ -279,6 +406,27 @@ export type UpstreamDialect =
   /** A JSON-LD / Hydra API Platform service (`/api/organizations`). */
   | 'HYDRA';
 
+/** A person with a Basedash account. */
+export type User = {
+  __typename?: 'User';
+  /** URL of the avatar image; null when none. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** When the account was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Email address. */
+  email: Scalars['String']['output'];
+  /** First name; null when not set. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Full name; null when not set. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Whether the email address is verified; null when the API does not say. */
+  isEmailVerified?: Maybe<Scalars['Boolean']['output']>;
+  /** Job title; null when not set. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The user's id in the organizations API. */
+  upstreamId: Scalars['ID']['output'];
+};
+
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
@@ -338,7 +486,11 @@ export type IsolationNodesQueryVariables = Exact<{
 }>;
 
 
-export type IsolationNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Organization', id: string } | null> };
+export type IsolationNodesQuery = { __typename?: 'Query', nodes: Array<
+    | { __typename?: 'Group', id: string }
+    | { __typename?: 'Organization', id: string }
+    | { __typename?: 'OrganizationMember', id: string }
+   | null> };
 
 export type LifecycleNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -425,14 +577,22 @@ export type NodesByIdsQueryVariables = Exact<{
 }>;
 
 
-export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Organization', upstreamId: string, slug: string, id: string } | null> };
+export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<
+    | { __typename?: 'Group', id: string }
+    | { __typename?: 'Organization', upstreamId: string, slug: string, id: string }
+    | { __typename?: 'OrganizationMember', id: string }
+   | null> };
 
 export type ListThenNodeQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ListThenNodeQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, name: string } }> }, node?: { __typename?: 'Organization', name: string, defaultChatAccessLevel: AccessLevel } | null };
+export type ListThenNodeQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, name: string } }> }, node?:
+    | { __typename?: 'Group' }
+    | { __typename?: 'Organization', name: string, defaultChatAccessLevel: AccessLevel }
+    | { __typename?: 'OrganizationMember' }
+   | null };
 
 export type ProcessPageQueryVariables = Exact<{
   first: Scalars['Int']['input'];

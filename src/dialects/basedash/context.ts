@@ -2,6 +2,7 @@
 import type { GatewayContext } from '../../context.js';
 import type { OrganizationsApi } from './api.js';
 import type { OrganizationLoaders } from './loaders.js';
+import type { PeopleLoaders } from './people.js';
 
 export interface OperationHints {
   /**
@@ -18,4 +19,6 @@ export interface BasedashContext extends GatewayContext {
   readonly loaders: OrganizationLoaders;
   /** Facts about the operation, set before it executes (src/graphql/operation-hints.ts). */
   readonly hints: OperationHints;
+  /** Per-request reads of members, groups and AI usage (./people.ts). */
+  readonly people: PeopleLoaders;
 }

@@ -13,4 +13,9 @@ export const contract = {
   organizationList: validators.organizationList as unknown as Validator<Schemas['OrganizationList']>,
   organizationResult: validators.organizationResult as unknown as Validator<Schemas['OrganizationResult']>,
   organizationWriteResult: validators.organizationWriteResult as unknown as Validator<Schemas['OrganizationWriteResult']>,
+  memberList: validators.memberList as unknown as Validator<Schemas['MemberList']>,
+  groupList: validators.groupList as unknown as Validator<Schemas['GroupList']>,
+  aiUsage: validators.aiUsage as unknown as Validator<Schemas['AiUsage']>,
+  memberResult: validators.memberResult as unknown as Validator<Schemas['MemberResult']>,
+  groupResult: validators.groupResult as unknown as Validator<Schemas['GroupResult']>,
 };

@@ -8,6 +8,7 @@ import { OrganizationsApi } from './api.js';
 import type { BasedashContext, OperationHints } from './context.js';
 import { GRAPHIQL_EXAMPLE, schema } from './graphql/schema.js';
 import { OrganizationLoaders } from './loaders.js';
+import { PeopleApi, PeopleLoaders } from './people.js';
 import { wire } from './wire.js';
 
 export const basedash: Dialect = {
@@ -21,7 +22,12 @@ export const basedash: Dialect = {
     // Shared by reference: yoga copies the context's properties into its own object, and the
     // loaders must see what the hint plugin writes there.
     const hints: OperationHints = { includeJwtSecret: false };
-    return Object.assign(shared, { organizations, hints, loaders: new OrganizationLoaders(organizations, hints) });
+    return Object.assign(shared, {
+      organizations,
+      hints,
+      loaders: new OrganizationLoaders(organizations, hints),
+      people: new PeopleLoaders(new PeopleApi(shared.upstream)),
+    });
   },
   plugins: () => [
     useSelectionHint<BasedashContext>('jwtSecret', (context, selected) => {

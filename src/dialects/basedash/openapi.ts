@@ -55,6 +55,123 @@ export interface paths {
         patch: operations["updateOrganization"];
         trace?: never;
     };
+    "/api/public/organizations/{orgId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        /** List the organization's members (admins only), newest first. */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        /** List the organization's groups (admins only). */
+        get: operations["listGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/groups/{groupId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        /** The group's members, as organization members (the reference leaves this shape open; the gateway reads the members list's shape). */
+        get: operations["listGroupMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/ai-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        /** This billing period's AI usage (admins only); a top-level object, no data envelope. */
+        get: operations["getAiUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        /** One member of the organization (admins only). */
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        /** One group of the organization (admins only). */
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -177,6 +294,58 @@ export interface components {
             isBillable?: boolean;
             /** @description Enable automated insights generation for this organization. */
             insightsEnabled?: boolean;
+        };
+        User: {
+            id: string;
+            fullName?: string | null;
+            firstName?: string | null;
+            email: string;
+            avatarUrl?: string | null;
+            isEmailVerified?: boolean;
+            title?: string | null;
+            createdAt?: string;
+        };
+        OrganizationMember: {
+            id: string;
+            createdAt?: string;
+            /** @description ADMIN or MEMBER (other values pass through). */
+            role: string;
+            userId: string;
+            organizationId: string;
+            deactivatedAt?: string | null;
+            user: components["schemas"]["User"];
+        };
+        MemberList: {
+            data: components["schemas"]["OrganizationMember"][];
+            pagination: components["schemas"]["PaginationMeta"];
+        };
+        Group: {
+            id: string;
+            name: string;
+            createdAt?: string;
+            updatedAt?: string;
+        };
+        MemberResult: {
+            data: components["schemas"]["OrganizationMember"];
+        };
+        GroupResult: {
+            data: components["schemas"]["Group"];
+        };
+        GroupList: {
+            data: components["schemas"]["Group"][];
+            pagination: components["schemas"]["PaginationMeta"];
+        };
+        AiUsage: {
+            /** @description USD */
+            totalUsage: number;
+            billingPeriodStart?: string | null;
+            billingPeriodEnd?: string | null;
+            memberUsage: {
+                userId?: string | null;
+                memberId?: string | null;
+                email?: string | null;
+                usage: number;
+            }[];
         };
         PaginationMeta: {
             /** @description Cursor for the next page (null if no more pages) */
@@ -362,6 +531,170 @@ export interface operations {
             404: components["responses"]["Error"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Error"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (1-100, default 50) */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor for pagination (ID of the last item from previous page) */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (1-100, default 50) */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor for pagination (ID of the last item from previous page) */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    listGroupMembers: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (1-100, default 50) */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor for pagination (ID of the last item from previous page) */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the group's members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getAiUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description AI usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiUsage"];
+                };
+            };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResult"];
+                };
+            };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResult"];
+                };
+            };
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
         };
     };
 }

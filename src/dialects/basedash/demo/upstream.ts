@@ -18,6 +18,7 @@ import {
   type Reply,
 } from '../../../demo/harness.js';
 import type { components } from '../openapi.js';
+import { answerPeople } from './people.js';
 import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from './seed.js';
 import { OrganizationStore, StoreError, type CreateInput, type MemberView, type UpdateInput } from './store.js';
 
@@ -68,6 +69,20 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
   /** The API itself: the answer to one recorded request, as the real upstream would give it. */
   function answer(request: RecordedRequest, search: URLSearchParams, raw: RawBody): Reply {
     try {
+      const people = peopleRoute(request.path);
+      if (people) {
+        const token = bearerToken(request.headers.authorization);
+        const userId = token === undefined ? undefined : TOKEN_USERS.get(token);
+        if (token === undefined || userId === undefined) throw new HttpFailure(401, 'Unauthorized', 'Missing or invalid API key');
+        checkRateLimit(token);
+        const { role } = store.get(userId, people.orgId);
+        const reply = answerPeople(people.rest, people.orgId, request.method, role, () => ({
+          limit: readLimit(search),
+          cursor: readCursor(search),
+        }));
+        if (reply) return reply;
+        throw new HttpFailure(404, 'NotFound', `No route for ${request.method} ${request.path}`);
+      }
       const route = matchRoute(request.path);
       if (!route) throw new HttpFailure(404, 'NotFound', `No route for ${request.method} ${request.path}`);
       const allowed = route.kind === 'collection' ? ['GET', 'POST'] : ['GET', 'PATCH'];
@@ -122,6 +137,19 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       faultReply,
     },
   });
+}
+
+/** `/api/public/organizations/{orgId}/<more>`: the members, groups and AI-usage routes (./people.ts). */
+function peopleRoute(path: string): { orgId: string; rest: string[] } | undefined {
+  if (!path.startsWith(`${ORGANIZATIONS_PATH}/`)) return undefined;
+  const segments = path.slice(ORGANIZATIONS_PATH.length + 1).split('/');
+  if (segments.length < 2) return undefined;
+  try {
+    const [orgId, ...rest] = segments.map(decodeURIComponent);
+    return { orgId: orgId as string, rest };
+  } catch {
+    return undefined;
+  }
 }
 
 type Route = { kind: 'collection' } | { kind: 'item'; id: string } | { kind: 'badPath'; detail: string };

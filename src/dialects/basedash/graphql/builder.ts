@@ -4,7 +4,7 @@ import type { BasedashContext } from '../context.js';
 
 export const { builder, UserError } = createBuilder<BasedashContext>({
   dialect: 'basedash',
-  nodeTypes: ['Organization'],
+  nodeTypes: ['Organization', 'OrganizationMember', 'Group'],
   queryDescription: 'Reads. Every field that reaches the organizations API needs `Authorization: Bearer <token>`.',
   mutationDescription: 'Writes. Expected failures come back in each payload as `userErrors`.',
 });

@@ -7,6 +7,7 @@ import { encodeNodeId } from '../../../graphql/node-id.js';
 import { builder } from './builder.js';
 import './organization.js';
 import './organization-mutations.js';
+import './people.js';
 
 export const schema = builder.toSchema();
 

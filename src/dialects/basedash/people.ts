@@ -1,0 +1,243 @@
+/**
+ * Members, groups and AI usage of a Basedash organization (issue 19): the gateway's model, the
+ * typed calls, and the per-request loaders. Member and group ids are only unique within their
+ * organization, so the loaders key them by `orgId:id`.
+ */
+import DataLoader from 'dataloader';
+import { checked } from '../../upstream/contract.js';
+import { UpstreamHttpError } from '../../upstream/errors.js';
+import type { UpstreamSession } from '../../upstream/session.js';
+import { contract } from './contract.js';
+import type { components } from './openapi.js';
+
+type Schemas = components['schemas'];
+
+export interface User {
+  readonly upstreamId: string;
+  readonly fullName: string | null;
+  readonly firstName: string | null;
+  readonly email: string;
+  readonly avatarUrl: string | null;
+  readonly isEmailVerified: boolean | null;
+  readonly title: string | null;
+  readonly createdAt: string | null;
+}
+
+export interface OrganizationMember {
+  /** The upstream member id (the page cursor). */
+  readonly id: string;
+  readonly organizationId: string;
+  readonly role: string;
+  readonly createdAt: string | null;
+  readonly deactivatedAt: string | null;
+  readonly user: User;
+}
+
+export interface Group {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
+}
+
+export interface AiUsage {
+  readonly organizationId: string;
+  readonly totalUsageUsd: number;
+  readonly billingPeriodStart: string | null;
+  readonly billingPeriodEnd: string | null;
+  readonly memberUsage: readonly { userId: string | null; memberId: string | null; email: string | null; usageUsd: number }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+const ORGS = ['api', 'public', 'organizations'] as const;
+
+export class PeopleApi {
+  constructor(private readonly session: UpstreamSession) {}
+
+  async members(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<OrganizationMember>> {
+    const response = await this.session.request({
+      method: 'GET',
+      route: '/api/public/organizations/{orgId}/members',
+      path: [...ORGS, orgId, 'members'],
+      query: { limit: page.limit, cursor: page.cursor },
+    });
+    const { data, pagination } = checked(response, contract.memberList, 'GET /organizations/{orgId}/members');
+    return { items: data.map((member) => toMember(member, orgId)), ...pagination };
+  }
+
+  async groups(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<Group>> {
+    const response = await this.session.request({
+      method: 'GET',
+      route: '/api/public/organizations/{orgId}/groups',
+      path: [...ORGS, orgId, 'groups'],
+      query: { limit: page.limit, cursor: page.cursor },
+    });
+    const { data, pagination } = checked(response, contract.groupList, 'GET /organizations/{orgId}/groups');
+    return { items: data.map((group) => toGroup(group, orgId)), ...pagination };
+  }
+
+  async groupMembers(
+    orgId: string,
+    groupId: string,
+    page: { limit: number; cursor: string | undefined },
+  ): Promise<Page<OrganizationMember>> {
+    const response = await this.session.request({
+      method: 'GET',
+      route: '/api/public/organizations/{orgId}/groups/{groupId}/members',
+      path: [...ORGS, orgId, 'groups', groupId, 'members'],
+      query: { limit: page.limit, cursor: page.cursor },
+    });
+    const { data, pagination } = checked(response, contract.memberList, 'GET /organizations/{orgId}/groups/{groupId}/members');
+    return { items: data.map((member) => toMember(member, orgId)), ...pagination };
+  }
+
+  /** One member, or null when the upstream does not know it (404). */
+  async member(orgId: string, memberId: string): Promise<OrganizationMember | null> {
+    try {
+      const response = await this.session.request({
+        method: 'GET',
+        route: '/api/public/organizations/{orgId}/members/{memberId}',
+        path: [...ORGS, orgId, 'members', memberId],
+      });
+      return toMember(checked(response, contract.memberResult, 'GET /organizations/{orgId}/members/{memberId}').data, orgId);
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** One group, or null when the upstream does not know it (404). */
+  async group(orgId: string, groupId: string): Promise<Group | null> {
+    try {
+      const response = await this.session.request({
+        method: 'GET',
+        route: '/api/public/organizations/{orgId}/groups/{groupId}',
+        path: [...ORGS, orgId, 'groups', groupId],
+      });
+      return toGroup(checked(response, contract.groupResult, 'GET /organizations/{orgId}/groups/{groupId}').data, orgId);
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  async aiUsage(orgId: string): Promise<AiUsage | null> {
+    try {
+      const response = await this.session.request({
+        method: 'GET',
+        route: '/api/public/organizations/{orgId}/ai-usage',
+        path: [...ORGS, orgId, 'ai-usage'],
+      });
+      const usage = checked(response, contract.aiUsage, 'GET /organizations/{orgId}/ai-usage');
+      return {
+        organizationId: orgId,
+        totalUsageUsd: usage.totalUsage,
+        billingPeriodStart: usage.billingPeriodStart ?? null,
+        billingPeriodEnd: usage.billingPeriodEnd ?? null,
+        memberUsage: usage.memberUsage.map((entry) => ({
+          userId: entry.userId ?? null,
+          memberId: entry.memberId ?? null,
+          email: entry.email ?? null,
+          usageUsd: entry.usage,
+        })),
+      };
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+}
+
+function toMember(wire: Schemas['OrganizationMember'], orgId: string): OrganizationMember {
+  const user = wire.user;
+  return {
+    id: wire.id,
+    organizationId: wire.organizationId ?? orgId,
+    role: wire.role,
+    createdAt: wire.createdAt ?? null,
+    deactivatedAt: wire.deactivatedAt ?? null,
+    user: {
+      upstreamId: user.id,
+      fullName: user.fullName ?? null,
+      firstName: user.firstName ?? null,
+      email: user.email,
+      avatarUrl: user.avatarUrl ?? null,
+      isEmailVerified: user.isEmailVerified ?? null,
+      title: user.title ?? null,
+      createdAt: user.createdAt ?? null,
+    },
+  };
+}
+
+function toGroup(wire: Schemas['Group'], orgId: string): Group {
+  return { id: wire.id, organizationId: orgId, name: wire.name, createdAt: wire.createdAt ?? null, updatedAt: wire.updatedAt ?? null };
+}
+
+/** Per-request reads: pages shared by aliases, and members by `orgId:memberId` from any page read. */
+export class PeopleLoaders {
+  private readonly pages = new Map<string, Promise<Page<OrganizationMember> | Page<Group>>>();
+  private readonly membersSeen = new Map<string, OrganizationMember>();
+  /** AI usage per organization: one call however many fields ask. */
+  readonly aiUsage: DataLoader<string, AiUsage | null>;
+
+  constructor(private readonly api: PeopleApi) {
+    this.aiUsage = new DataLoader(async (orgIds) =>
+      Promise.all(
+        orgIds.map((orgId) =>
+          this.api.aiUsage(orgId).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        ),
+      ),
+    );
+  }
+
+  members(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<OrganizationMember>> {
+    return this.shared(`m:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.members(orgId, page)) as Promise<
+      Page<OrganizationMember>
+    >;
+  }
+
+  groups(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<Group>> {
+    return this.shared(`g:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.groups(orgId, page)) as Promise<Page<Group>>;
+  }
+
+  groupMembers(orgId: string, groupId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<OrganizationMember>> {
+    return this.shared(`gm:${orgId}:${groupId}:${page.limit}:${page.cursor ?? ''}`, () =>
+      this.api.groupMembers(orgId, groupId, page),
+    ) as Promise<Page<OrganizationMember>>;
+  }
+
+  /** A member this request already read on a page, if any. */
+  memberSeen(orgId: string, memberId: string): OrganizationMember | undefined {
+    return this.membersSeen.get(`${orgId}:${memberId}`);
+  }
+
+  /** A member by organization and id: from a page this request read, else one GET. */
+  member(orgId: string, memberId: string): Promise<OrganizationMember | null> {
+    const seen = this.membersSeen.get(`${orgId}:${memberId}`);
+    return seen ? Promise.resolve(seen) : this.api.member(orgId, memberId);
+  }
+
+  group(orgId: string, groupId: string): Promise<Group | null> {
+    return this.api.group(orgId, groupId);
+  }
+
+  private shared<T extends Page<OrganizationMember> | Page<Group>>(key: string, fetch: () => Promise<T>): Promise<T> {
+    let pending = this.pages.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = fetch().then((page) => {
+        if (key.startsWith('m:') || key.startsWith('gm:')) {
+          for (const member of page.items as OrganizationMember[]) this.membersSeen.set(`${member.organizationId}:${member.id}`, member);
+        }
+        return page;
+      });
+      this.pages.set(key, pending);
+    }
+    return pending;
+  }
+}
