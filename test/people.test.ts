@@ -484,3 +484,326 @@ describe('with MAX_UPSTREAM_CALLS lowered to 100', () => {
     expect(stack.apiCalls()).toHaveLength(100);
   });
 });
+
+const memberNodeId = (orgId: string, memberId: string) => encodeNodeId('OrganizationMember', `${orgId}:${memberId}`);
+const groupNodeId = (orgId: string, groupId: string) => encodeNodeId('Group', `${orgId}:${groupId}`);
+
+interface UserErrorView {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+
+describe('member mutations', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.upstream.reset());
+
+  const INVITE = `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) {
+    member { id upstreamId role deactivatedAt user { email fullName isEmailVerified } } userErrors { field message code } } }`;
+  type InvitePayload = {
+    inviteMember: {
+      member: {
+        id: string;
+        upstreamId: string;
+        role: string;
+        deactivatedAt: string | null;
+        user: { email: string; fullName: string | null; isEmailVerified: boolean };
+      } | null;
+      userErrors: UserErrorView[];
+    };
+  };
+
+  it('inviteMember sends the email and role, answers the new member, and the next read lists it first', async () => {
+    const answer = await postGraphQL<InvitePayload>(stack.gateway.url, INVITE, {
+      input: { organizationId: orgNodeId(ORG), email: 'new.person@example.com', role: 'MEMBER' },
+    });
+    expect(answer.body.errors).toBeUndefined();
+    const { member, userErrors } = answer.body.data!.inviteMember;
+    expect(userErrors).toEqual([]);
+    expect(member).toMatchObject({
+      role: 'MEMBER',
+      deactivatedAt: null,
+      user: { email: 'new.person@example.com', fullName: null, isEmailVerified: false },
+    });
+    expect(stack.apiCalls().map((call) => [call.method, call.path, call.body])).toEqual([
+      ['POST', PEOPLE_PATH(ORG, 'members'), { email: 'new.person@example.com', role: 'MEMBER' }],
+    ]);
+    const list = await postGraphQL<{ organization: { members: Connection<{ id: string }> } }>(
+      stack.gateway.url,
+      'query ($id: ID!) { organization(id: $id) { members(first: 1) { edges { node { id } } } } }',
+      { id: orgNodeId(ORG) },
+    );
+    expect(list.body.data!.organization.members.edges![0]!.node.id).toBe(member!.id);
+  });
+
+  it('inviteMember omits an unset role, refuses a malformed email before any call, and reports an existing member as CONFLICT', async () => {
+    const bad = await postGraphQL<InvitePayload>(stack.gateway.url, INVITE, {
+      input: { organizationId: orgNodeId(ORG), email: 'not-an-email' },
+    });
+    expect(bad.body.data!.inviteMember).toEqual({
+      member: null,
+      userErrors: [{ field: ['input', 'email'], code: 'INVALID', message: '`email`: "not-an-email" is not an email address.' }],
+    });
+    expect(stack.apiCalls()).toHaveLength(0);
+
+    const existing = await postGraphQL<InvitePayload>(stack.gateway.url, INVITE, {
+      input: { organizationId: orgNodeId(ORG), email: 'ada.lovelace.0@org-0001.example.com' },
+    });
+    expect(existing.body.data!.inviteMember.member).toBeNull();
+    expect(existing.body.data!.inviteMember.userErrors).toEqual([
+      {
+        field: ['input', 'email'],
+        code: 'CONFLICT',
+        message: 'ada.lovelace.0@org-0001.example.com is already a member of this organization',
+      },
+    ]);
+    expect(stack.apiCalls().map((call) => call.body)).toEqual([{ email: 'ada.lovelace.0@org-0001.example.com' }]);
+  });
+
+  it('inviteMember by a caller who is not an admin there is FORBIDDEN, and the answer says nothing was written', async () => {
+    const answer = await postGraphQL<InvitePayload>(stack.gateway.url, INVITE, {
+      input: { organizationId: orgNodeId('org_0004'), email: 'someone@example.com' },
+    });
+    expect(errorCodes(answer)).toEqual(['FORBIDDEN']);
+    expect(answer.body.extensions).toEqual({
+      mutations: [{ path: ['inviteMember'], field: 'inviteMember', status: 'NOT_APPLIED', organizationId: orgNodeId('org_0004') }],
+    });
+  });
+
+  const UPDATE = `mutation ($input: UpdateMemberInput!) { updateMember(input: $input) {
+    member { upstreamId role user { fullName avatarUrl title } } userErrors { field message code } } }`;
+  type UpdatePayload = {
+    updateMember: {
+      member: {
+        upstreamId: string;
+        role: string;
+        user: { fullName: string | null; avatarUrl: string | null; title: string | null };
+      } | null;
+      userErrors: UserErrorView[];
+    };
+  };
+
+  it('updateMember sends only the fields set (null clears the avatar) and answers the updated member', async () => {
+    const answer = await postGraphQL<UpdatePayload>(stack.gateway.url, UPDATE, {
+      input: { id: memberNodeId(ORG, `mem_${ORG}_00`), fullName: 'Augusta Ada King', avatarUrl: null },
+    });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.updateMember).toEqual({
+      member: { upstreamId: `mem_${ORG}_00`, role: 'ADMIN', user: { fullName: 'Augusta Ada King', avatarUrl: null, title: 'Engineer' } },
+      userErrors: [],
+    });
+    expect(stack.apiCalls().map((call) => [call.method, call.path, call.body])).toEqual([
+      ['PATCH', PEOPLE_PATH(ORG, `members/mem_${ORG}_00`), { fullName: 'Augusta Ada King', avatarUrl: null }],
+    ]);
+  });
+
+  it('updateMember refuses no changes, a null role, an empty name and a non-https avatar before any call', async () => {
+    const id = memberNodeId(ORG, `mem_${ORG}_01`);
+    const none = await postGraphQL<UpdatePayload>(stack.gateway.url, UPDATE, { input: { id } });
+    expect(none.body.data!.updateMember.userErrors).toEqual([
+      { field: ['input'], code: 'NO_CHANGES', message: 'Set at least one field to change besides `id`.' },
+    ]);
+    const bad = await postGraphQL<UpdatePayload>(stack.gateway.url, UPDATE, {
+      input: { id, role: null, fullName: ' ', avatarUrl: 'http://example.com/a.png' },
+    });
+    expect(bad.body.data!.updateMember.member).toBeNull();
+    expect(bad.body.data!.updateMember.userErrors.map((error) => [error.field, error.code])).toEqual([
+      [['input', 'role'], 'INVALID'],
+      [['input', 'fullName'], 'INVALID'],
+      [['input', 'avatarUrl'], 'INVALID'],
+    ]);
+    expect(bad.body.data!.updateMember.userErrors[0]!.message).toBe('`role` cannot be null: omit it to leave it unchanged.');
+    expect(bad.body.data!.updateMember.userErrors[2]!.message).toMatch(/is not an https URL/);
+    expect(stack.apiCalls()).toHaveLength(0);
+  });
+
+  it('updateMember of an unknown member is a NOT_FOUND userError', async () => {
+    const answer = await postGraphQL<UpdatePayload>(stack.gateway.url, UPDATE, {
+      input: { id: memberNodeId(ORG, 'mem_missing'), fullName: 'X' },
+    });
+    expect(answer.body.data!.updateMember.member).toBeNull();
+    expect(answer.body.data!.updateMember.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+  });
+
+  const DEACTIVATE = `mutation ($input: DeactivateMemberInput!) { deactivateMember(input: $input) {
+    member { upstreamId deactivatedAt } userErrors { code } } }`;
+
+  it('deactivateMember sends DELETE and answers the member with deactivatedAt; inviting the email again reactivates it', async () => {
+    const answer = await postGraphQL<{ deactivateMember: { member: { upstreamId: string; deactivatedAt: string | null } } }>(
+      stack.gateway.url,
+      DEACTIVATE,
+      { input: { id: memberNodeId(ORG, `mem_${ORG}_02`) } },
+    );
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.deactivateMember.member.upstreamId).toBe(`mem_${ORG}_02`);
+    expect(answer.body.data!.deactivateMember.member.deactivatedAt).toEqual(expect.any(String));
+    expect(stack.apiCalls().map((call) => [call.method, call.path])).toEqual([['DELETE', PEOPLE_PATH(ORG, `members/mem_${ORG}_02`)]]);
+
+    const again = await postGraphQL<InvitePayload>(stack.gateway.url, INVITE, {
+      input: { organizationId: orgNodeId(ORG), email: 'alan.allen.2@org-0001.example.com' },
+    });
+    expect(again.body.data!.inviteMember.member).toMatchObject({ upstreamId: `mem_${ORG}_02`, deactivatedAt: null });
+  });
+
+  it('deactivateMember reads the member again when the upstream answers 204 without it', async () => {
+    stack.upstream.injectFault({ kind: 'status', status: 204, match: { method: 'DELETE' } });
+    const answer = await postGraphQL<{ deactivateMember: { member: { upstreamId: string } } }>(stack.gateway.url, DEACTIVATE, {
+      input: { id: memberNodeId(ORG, `mem_${ORG}_03`) },
+    });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.deactivateMember.member.upstreamId).toBe(`mem_${ORG}_03`);
+    expect(stack.apiCalls().map((call) => [call.method, call.path])).toEqual([
+      ['DELETE', PEOPLE_PATH(ORG, `members/mem_${ORG}_03`)],
+      ['GET', PEOPLE_PATH(ORG, `members/mem_${ORG}_03`)],
+    ]);
+  });
+});
+
+describe('group mutations', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.upstream.reset());
+
+  const CREATE = `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { group { id upstreamId name } userErrors { field message code } } }`;
+  const UPDATE = `mutation ($input: UpdateGroupInput!) { updateGroup(input: $input) { group { id name } userErrors { field message code } } }`;
+  const DELETE = `mutation ($input: DeleteGroupInput!) { deleteGroup(input: $input) { deletedGroupId userErrors { field message code } } }`;
+  type GroupPayload = { group: { id: string; upstreamId: string; name: string } | null; userErrors: UserErrorView[] };
+
+  it('createGroup, updateGroup and deleteGroup send POST {name}, PATCH {name} and DELETE, and answer what was written', async () => {
+    const created = await postGraphQL<{ createGroup: GroupPayload }>(stack.gateway.url, CREATE, {
+      input: { organizationId: orgNodeId(ORG), name: 'Data team' },
+    });
+    expect(created.body.errors).toBeUndefined();
+    const group = created.body.data!.createGroup.group!;
+    expect(group.name).toBe('Data team');
+    expect(group.id).toBe(groupNodeId(ORG, group.upstreamId));
+
+    const renamed = await postGraphQL<{ updateGroup: GroupPayload }>(stack.gateway.url, UPDATE, {
+      input: { id: group.id, name: 'Analytics' },
+    });
+    expect(renamed.body.data!.updateGroup).toEqual({ group: { id: group.id, name: 'Analytics' }, userErrors: [] });
+
+    const deleted = await postGraphQL<{ deleteGroup: { deletedGroupId: string; userErrors: UserErrorView[] } }>(stack.gateway.url, DELETE, {
+      input: { id: group.id },
+    });
+    expect(deleted.body.data!.deleteGroup).toEqual({ deletedGroupId: group.id, userErrors: [] });
+
+    const gone = await postGraphQL<{ node: unknown }>(stack.gateway.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: group.id });
+    expect(gone.body.data!.node).toBeNull();
+
+    expect(stack.apiCalls().map((call) => [call.method, call.path, call.body])).toEqual([
+      ['POST', PEOPLE_PATH(ORG, 'groups'), { name: 'Data team' }],
+      ['PATCH', PEOPLE_PATH(ORG, `groups/${group.upstreamId}`), { name: 'Analytics' }],
+      ['DELETE', PEOPLE_PATH(ORG, `groups/${group.upstreamId}`), undefined],
+      ['GET', PEOPLE_PATH(ORG, `groups/${group.upstreamId}`), undefined],
+    ]);
+  });
+
+  it('refuses an empty name before any call, and reports a taken name and an unknown group as userErrors', async () => {
+    const empty = await postGraphQL<{ createGroup: GroupPayload }>(stack.gateway.url, CREATE, {
+      input: { organizationId: orgNodeId(ORG), name: '  ' },
+    });
+    expect(empty.body.data!.createGroup.userErrors).toEqual([
+      { field: ['input', 'name'], code: 'INVALID', message: '`name` must not be empty.' },
+    ]);
+    expect(stack.apiCalls()).toHaveLength(0);
+
+    const taken = await postGraphQL<{ createGroup: GroupPayload }>(stack.gateway.url, CREATE, {
+      input: { organizationId: orgNodeId(ORG), name: 'Group 1' },
+    });
+    expect(taken.body.data!.createGroup).toEqual({
+      group: null,
+      userErrors: [{ field: ['input', 'name'], code: 'CONFLICT', message: 'A group named "Group 1" already exists' }],
+    });
+
+    const unknown = await postGraphQL<{ updateGroup: GroupPayload }>(stack.gateway.url, UPDATE, {
+      input: { id: groupNodeId(ORG, 'grp_missing'), name: 'X' },
+    });
+    expect(unknown.body.data!.updateGroup.group).toBeNull();
+    expect(unknown.body.data!.updateGroup.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('does not retry a group create the upstream fails with 502, and says its outcome is unknown', async () => {
+    stack.upstream.injectFault({ kind: 'status', status: 502, match: { method: 'POST' } });
+    const answer = await postGraphQL<{ createGroup: GroupPayload | null }>(stack.gateway.url, CREATE, {
+      input: { organizationId: orgNodeId(ORG), name: 'Ops' },
+    });
+    expect(errorCodes(answer)).toEqual(['UPSTREAM_ERROR']);
+    expect(answer.body.extensions).toEqual({
+      mutations: [{ path: ['createGroup'], field: 'createGroup', status: 'UNKNOWN', organizationId: orgNodeId(ORG) }],
+    });
+    expect(stack.apiCalls()).toHaveLength(1);
+  });
+
+  const ADD = `mutation ($input: AddGroupMemberInput!) { addGroupMember(input: $input) {
+    group { name members(first: 10) { edges { node { upstreamId } } } } member { upstreamId } userErrors { field message code } } }`;
+  const REMOVE = `mutation ($input: RemoveGroupMemberInput!) { removeGroupMember(input: $input) { group { upstreamId } member { upstreamId } userErrors { field message code } } }`;
+  type MembershipPayload = {
+    group: { name: string; members: Connection<{ upstreamId: string }> } | null;
+    member: { upstreamId: string } | null;
+    userErrors: UserErrorView[];
+  };
+
+  it('addGroupMember sends the member id and answers the group with its new member; removeGroupMember sends DELETE', async () => {
+    const input = { groupId: groupNodeId(ORG, `grp_${ORG}_00`), memberId: memberNodeId(ORG, `mem_${ORG}_20`) };
+    const added = await postGraphQL<{ addGroupMember: MembershipPayload }>(stack.gateway.url, ADD, { input });
+    expect(added.body.errors).toBeUndefined();
+    const payload = added.body.data!.addGroupMember;
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.member).toEqual({ upstreamId: `mem_${ORG}_20` });
+    expect(payload.group!.name).toBe('Group 1');
+    expect(payload.group!.members.edges!.map((edge) => edge.node.upstreamId).at(-1)).toBe(`mem_${ORG}_20`);
+    expect(stack.apiCalls()[0]).toMatchObject({
+      method: 'POST',
+      path: PEOPLE_PATH(ORG, `groups/grp_${ORG}_00/members`),
+      body: { memberId: `mem_${ORG}_20` },
+    });
+
+    const again = await postGraphQL<{ addGroupMember: MembershipPayload }>(stack.gateway.url, ADD, { input });
+    expect(again.body.data!.addGroupMember.userErrors).toEqual([
+      { field: ['input', 'memberId'], code: 'CONFLICT', message: 'The member is already in this group' },
+    ]);
+
+    const before = stack.apiCalls().length;
+    const removed = await postGraphQL<{ removeGroupMember: MembershipPayload }>(stack.gateway.url, REMOVE, { input });
+    expect(removed.body.errors).toBeUndefined();
+    expect(removed.body.data!.removeGroupMember.userErrors).toEqual([]);
+    expect(stack.apiCalls()[before]).toMatchObject({
+      method: 'DELETE',
+      path: PEOPLE_PATH(ORG, `groups/grp_${ORG}_00/members/mem_${ORG}_20`),
+    });
+  });
+
+  it('refuses a member of another organization before any call', async () => {
+    const answer = await postGraphQL<{ addGroupMember: MembershipPayload }>(stack.gateway.url, ADD, {
+      input: { groupId: groupNodeId(ORG, `grp_${ORG}_00`), memberId: memberNodeId('org_0002', 'mem_org_0002_01') },
+    });
+    expect(answer.body.data!.addGroupMember).toEqual({
+      group: null,
+      member: null,
+      userErrors: [
+        {
+          field: ['input', 'memberId'],
+          code: 'INVALID',
+          message: '`memberId` is a member of another organization than the group: use a member of the same organization.',
+        },
+      ],
+    });
+    expect(stack.apiCalls()).toHaveLength(0);
+  });
+
+  it('refuses an Organization id where a Group id is expected', async () => {
+    const answer = await postGraphQL(stack.gateway.url, UPDATE, { input: { id: orgNodeId(ORG), name: 'X' } });
+    expect(errorCodes(answer)).toEqual(['BAD_USER_INPUT']);
+    expect(answer.body.errors![0]!.message).toBe('`input.id` is the id of an Organization: give the `id` of a Group.');
+    expect(answer.body.extensions).toEqual({ mutations: [{ path: ['updateGroup'], field: 'updateGroup', status: 'NOT_APPLIED' }] });
+    expect(stack.apiCalls()).toHaveLength(0);
+  });
+});

@@ -115,7 +115,7 @@ export function createBuilder<TContext extends GatewayContext>(options: BuilderO
     description: 'What kind of problem a `UserError` reports.',
     values: {
       INVALID: { description: 'A value breaks a rule of the API (checked by the gateway or by the organizations API).' },
-      NOT_FOUND: { description: 'The organization does not exist or is not visible to the caller.' },
+      NOT_FOUND: { description: 'The organization, member or group does not exist or is not visible to the caller.' },
       CONFLICT: { description: 'The value clashes with existing data, e.g. a slug that is already taken.' },
       NO_CHANGES: { description: 'An update set no field to change.' },
     } as const,

@@ -26,17 +26,26 @@ export interface MutationOutcome {
   /** The mutation field, e.g. `createOrganization`. */
   field: string;
   status: MutationStatus;
-  /** The Relay id of the organization written, when the upstream answered with it. */
+  /** The Relay id of the organization written (or written in), when known. */
   organizationId?: string;
+  /** The Relay id of the member or group written, when known. */
+  id?: string;
 }
 
 /** Records, per request, what each mutation field did; read by useMutationOutcomes. */
-export function recordMutation(ctx: GatewayContext, info: GraphQLResolveInfo, status: MutationStatus, organizationId?: string): void {
+export function recordMutation(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  status: MutationStatus,
+  organizationId?: string,
+  id?: string,
+): void {
   ctx.mutations.set(String(info.path.key), {
     path: [String(info.path.key)],
     field: info.fieldName,
     status,
     ...(organizationId ? { organizationId } : {}),
+    ...(id ? { id } : {}),
   });
 }
 

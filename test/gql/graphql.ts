@@ -36,6 +36,25 @@ export type AccessLevel =
   /** View only. */
   | 'VIEW';
 
+/** The member to add to a group. Requires the admin role. */
+export type AddGroupMemberInput = {
+  /** The `id` of the Group. */
+  groupId: Scalars['ID']['input'];
+  /** The `id` of an OrganizationMember of the same organization. */
+  memberId: Scalars['ID']['input'];
+};
+
+/** The result of adding the member: the group and the member, or the userErrors that explain why not. */
+export type AddGroupMemberPayload = {
+  __typename?: 'AddGroupMemberPayload';
+  /** The group after adding the member (read again: one call); null when userErrors is not empty. */
+  group?: Maybe<Group>;
+  /** The member (read again: one call); null when userErrors is not empty. */
+  member?: Maybe<OrganizationMember>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** One member's share of the period's AI usage. */
 export type AiMemberUsage = {
   __typename?: 'AiMemberUsage';
@@ -60,6 +79,28 @@ export type AiUsage = {
   memberUsage: Array<AiMemberUsage>;
   /** Total AI usage this period, in US dollars. */
   totalUsageUsd: Scalars['Float']['output'];
+};
+
+/** A role the organizations API lets an API key give a member. It documents only `MEMBER`; admins are made in the app. */
+export type AssignableMemberRole =
+  /** A member without admin rights. */
+  | 'MEMBER';
+
+/** A new group in an organization. Requires the admin role. */
+export type CreateGroupInput = {
+  /** Name of the group. At least 1 character. */
+  name: Scalars['String']['input'];
+  /** The `id` of the Organization. */
+  organizationId: Scalars['ID']['input'];
+};
+
+/** The result of creating it: the group, or the userErrors that explain why not. */
+export type CreateGroupPayload = {
+  __typename?: 'CreateGroupPayload';
+  /** The group after creating it; null when userErrors is not empty. */
+  group?: Maybe<Group>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A new organization. Only `name` is required; omitted fields take the organizations API defaults. */
@@ -87,6 +128,36 @@ export type CreateOrganizationPayload = {
   __typename?: 'CreateOrganizationPayload';
   /** The organization after creating it; null when userErrors is not empty. */
   organization?: Maybe<Organization>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The member to deactivate. Requires the admin role. */
+export type DeactivateMemberInput = {
+  /** The `id` of the OrganizationMember. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deactivating it: the member, or the userErrors that explain why not. */
+export type DeactivateMemberPayload = {
+  __typename?: 'DeactivateMemberPayload';
+  /** The member after deactivating it; null when userErrors is not empty. */
+  member?: Maybe<OrganizationMember>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The group to delete. Its members stay in the organization. Requires the admin role. */
+export type DeleteGroupInput = {
+  /** The `id` of the Group. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deleting a group: its id, or the userErrors that explain why not. */
+export type DeleteGroupPayload = {
+  __typename?: 'DeleteGroupPayload';
+  /** The `id` of the deleted Group; null when userErrors is not empty. */
+  deletedGroupId?: Maybe<Scalars['ID']['output']>;
   /** Problems with the input; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -151,19 +222,102 @@ export type InsightsFrequency =
   | 'WEEKDAYS'
   | 'WEEKLY';
 
+/** Whom to invite to an organization, and as what. Requires the admin role. */
+export type InviteMemberInput = {
+  /** Email address to invite. A person without an account gets a pending one; a deactivated member is reactivated. */
+  email: Scalars['String']['input'];
+  /** The `id` of the Organization. */
+  organizationId: Scalars['ID']['input'];
+  /** Role to give; the organizations API defaults to `MEMBER`. */
+  role?: InputMaybe<AssignableMemberRole>;
+};
+
+/** The result of the invitation: the member, or the userErrors that explain why not. */
+export type InviteMemberPayload = {
+  __typename?: 'InviteMemberPayload';
+  /** The member after the invitation; null when userErrors is not empty. */
+  member?: Maybe<OrganizationMember>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Writes. Expected failures come back in each payload as `userErrors`. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a member of the organization to one of its groups. Requires the admin role. */
+  addGroupMember: AddGroupMemberPayload;
+  /** Creates a group in an organization. Requires the admin role. */
+  createGroup: CreateGroupPayload;
   /** Creates an organization; the caller becomes its admin. Never retried by the gateway, since a create is not idempotent. */
   createOrganization: CreateOrganizationPayload;
+  /** Deactivates a member: they lose access to the organization, and `deactivatedAt` is set. Inviting the same email again reactivates them. Requires the admin role. */
+  deactivateMember: DeactivateMemberPayload;
+  /** Deletes a group; its members stay in the organization. Requires the admin role. */
+  deleteGroup: DeleteGroupPayload;
+  /** Invites a person to an organization by email; the organizations API sends the invitation email. Requires the admin role. */
+  inviteMember: InviteMemberPayload;
+  /** Removes a member from a group; they stay in the organization. Requires the admin role. */
+  removeGroupMember: RemoveGroupMemberPayload;
+  /** Renames a group. Requires the admin role. */
+  updateGroup: UpdateGroupPayload;
+  /** Changes a member's role or their user's name and avatar; unset fields stay as they are. Requires the admin role. */
+  updateMember: UpdateMemberPayload;
   /** Changes the fields set in `input`; the others stay as they are. Requires the admin role. */
   updateOrganization: UpdateOrganizationPayload;
 };
 
 
 /** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationAddGroupMemberArgs = {
+  input: AddGroupMemberInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
 export type MutationCreateOrganizationArgs = {
   input: CreateOrganizationInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationDeactivateMemberArgs = {
+  input: DeactivateMemberInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationDeleteGroupArgs = {
+  input: DeleteGroupInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationRemoveGroupMemberArgs = {
+  input: RemoveGroupMemberInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationUpdateGroupArgs = {
+  input: UpdateGroupInput;
+};
+
+
+/** Writes. Expected failures come back in each payload as `userErrors`. */
+export type MutationUpdateMemberArgs = {
+  input: UpdateMemberInput;
 };
 
 
@@ -368,6 +522,63 @@ export type QueryOrganizationsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The member to remove from a group. Requires the admin role. */
+export type RemoveGroupMemberInput = {
+  /** The `id` of the Group. */
+  groupId: Scalars['ID']['input'];
+  /** The `id` of an OrganizationMember of the same organization. */
+  memberId: Scalars['ID']['input'];
+};
+
+/** The result of removing the member: the group and the member, or the userErrors that explain why not. */
+export type RemoveGroupMemberPayload = {
+  __typename?: 'RemoveGroupMemberPayload';
+  /** The group after removing the member (read again: one call); null when userErrors is not empty. */
+  group?: Maybe<Group>;
+  /** The member (read again: one call); null when userErrors is not empty. */
+  member?: Maybe<OrganizationMember>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new name for a group. Requires the admin role. */
+export type UpdateGroupInput = {
+  /** The `id` of the Group. */
+  id: Scalars['ID']['input'];
+  /** New name of the group. At least 1 character. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of the update: the group, or the userErrors that explain why not. */
+export type UpdateGroupPayload = {
+  __typename?: 'UpdateGroupPayload';
+  /** The group after the update; null when userErrors is not empty. */
+  group?: Maybe<Group>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a member: set the fields to change, omit the rest. Requires the admin role. */
+export type UpdateMemberInput = {
+  /** New avatar of the member's user: an https URL, or null to remove it. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** New full name of the member's user. At least 1 character. */
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  /** The `id` of the OrganizationMember. */
+  id: Scalars['ID']['input'];
+  /** New role. */
+  role?: InputMaybe<AssignableMemberRole>;
+};
+
+/** The result of the update: the member, or the userErrors that explain why not. */
+export type UpdateMemberPayload = {
+  __typename?: 'UpdateMemberPayload';
+  /** The member after the update; null when userErrors is not empty. */
+  member?: Maybe<OrganizationMember>;
+  /** Problems with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Changes to an organization: set the fields to change, omit the rest. Requires the admin role. */
 export type UpdateOrganizationInput = {
   /** Custom context for AI features */
@@ -444,7 +655,7 @@ export type UserErrorCode =
   | 'CONFLICT'
   /** A value breaks a rule of the API (checked by the gateway or by the organizations API). */
   | 'INVALID'
-  /** The organization does not exist or is not visible to the caller. */
+  /** The organization, member or group does not exist or is not visible to the caller. */
   | 'NOT_FOUND'
   /** An update set no field to change. */
   | 'NO_CHANGES';

@@ -67,7 +67,8 @@ export interface paths {
         /** List the organization's members (admins only), newest first. */
         get: operations["listMembers"];
         put?: never;
-        post?: never;
+        /** Invite a member by email and role (admins only). Creates a pending user when the email has no account, reactivates a deactivated membership, and sends the invitation email. */
+        post: operations["inviteMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,7 +87,8 @@ export interface paths {
         /** List the organization's groups (admins only). */
         get: operations["listGroups"];
         put?: never;
-        post?: never;
+        /** Create a group (admins only). */
+        post: operations["createGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -106,8 +108,30 @@ export interface paths {
         /** The group's members, as organization members (the reference leaves this shape open; the gateway reads the members list's shape). */
         get: operations["listGroupMembers"];
         put?: never;
-        post?: never;
+        /** Add an organization member to the group (admins only). The reference leaves the body and answer open; the gateway sends the member's id and reads any 2xx as done. */
+        post: operations["addGroupMember"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/organizations/{orgId}/groups/{groupId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the group (admins only); any 2xx is read as done. */
+        delete: operations["removeGroupMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -146,10 +170,12 @@ export interface paths {
         get: operations["getMember"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Deactivate a member (admins only). The answer is read as the member (with deactivatedAt) when it has one; a 204 is read as done and the member is read again. */
+        delete: operations["deactivateMember"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Update a member's role or their user's name and avatar (admins only). */
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/api/public/organizations/{orgId}/groups/{groupId}": {
@@ -166,10 +192,12 @@ export interface paths {
         get: operations["getGroup"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a group (admins only); any 2xx is read as done. */
+        delete: operations["deleteGroup"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a group (admins only). */
+        patch: operations["updateGroup"];
         trace?: never;
     };
 }
@@ -346,6 +374,37 @@ export interface components {
                 email?: string | null;
                 usage: number;
             }[];
+        };
+        InviteMemberBody: {
+            /**
+             * Format: email
+             * @description Email address of the user to invite
+             */
+            email: string;
+            /**
+             * @description Role to assign to the invited member (MEMBER when omitted)
+             * @enum {string}
+             */
+            role?: "MEMBER";
+        };
+        UpdateMemberBody: {
+            /**
+             * @description Updated role for the member
+             * @enum {string}
+             */
+            role?: "MEMBER";
+            /** @description Updated full name for the member user */
+            fullName?: string;
+            /** @description Updated allowed HTTPS avatar URL for the member user */
+            avatarUrl?: string | null;
+        };
+        GroupBody: {
+            /** @description Name of the group */
+            name: string;
+        };
+        AddGroupMemberBody: {
+            /** @description The organization member's id (the reference leaves this open). */
+            memberId: string;
         };
         PaginationMeta: {
             /** @description Cursor for the next page (null if no more pages) */
@@ -563,6 +622,38 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberBody"];
+            };
+        };
+        responses: {
+            /** @description Member invited successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
     listGroups: {
         parameters: {
             query?: {
@@ -593,6 +684,38 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupBody"];
+            };
+        };
+        responses: {
+            /** @description The group created (201 is read the same way). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
     listGroupMembers: {
         parameters: {
             query?: {
@@ -621,6 +744,65 @@ export interface operations {
             };
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+        };
+    };
+    addGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGroupMemberBody"];
+            };
+        };
+        responses: {
+            /** @description Added (any 2xx; the body is not read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
+    removeGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (any 2xx; the body is not read). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
         };
     };
     getAiUsage: {
@@ -672,6 +854,68 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    deactivateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member deactivated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberBody"];
+            };
+        };
+        responses: {
+            /** @description Member updated successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
     getGroup: {
         parameters: {
             query?: never;
@@ -695,6 +939,66 @@ export interface operations {
             };
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (any 2xx; the body is not read). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupBody"];
+            };
+        };
+        responses: {
+            /** @description Group updated successfully. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Error"];
         };
     };
 }

@@ -152,7 +152,92 @@ export class PeopleApi {
       throw error;
     }
   }
+
+  // Writes. Never retried (only reads are): the answer says whether they were applied.
+
+  /** Invites by email (admins only); the answer is the membership, new or reactivated. */
+  async invite(orgId: string, body: Schemas['InviteMemberBody']): Promise<OrganizationMember> {
+    const response = await this.session.request({
+      method: 'POST',
+      route: '/api/public/organizations/{orgId}/members',
+      path: [...ORGS, orgId, 'members'],
+      body,
+    });
+    return toMember(checked(response, contract.memberResult, 'POST /organizations/{orgId}/members').data, orgId);
+  }
+
+  /** Changes the fields present in `body`; the rest stay as they are. */
+  async updateMember(orgId: string, memberId: string, body: Schemas['UpdateMemberBody']): Promise<OrganizationMember> {
+    const response = await this.session.request({
+      method: 'PATCH',
+      route: '/api/public/organizations/{orgId}/members/{memberId}',
+      path: [...ORGS, orgId, 'members', memberId],
+      body,
+    });
+    return toMember(checked(response, contract.memberResult, 'PATCH /organizations/{orgId}/members/{memberId}').data, orgId);
+  }
+
+  /** Deactivates; the member as answered, or null when the answer has none (e.g. 204). */
+  async deactivateMember(orgId: string, memberId: string): Promise<OrganizationMember | null> {
+    const response = await this.session.request({
+      method: 'DELETE',
+      route: '/api/public/organizations/{orgId}/members/{memberId}',
+      path: [...ORGS, orgId, 'members', memberId],
+    });
+    if (!hasData(response.body)) return null;
+    return toMember(checked(response, contract.memberResult, 'DELETE /organizations/{orgId}/members/{memberId}').data, orgId);
+  }
+
+  async createGroup(orgId: string, body: Schemas['GroupBody']): Promise<Group> {
+    const response = await this.session.request({
+      method: 'POST',
+      route: '/api/public/organizations/{orgId}/groups',
+      path: [...ORGS, orgId, 'groups'],
+      body,
+    });
+    return toGroup(checked(response, contract.groupResult, 'POST /organizations/{orgId}/groups').data, orgId);
+  }
+
+  async updateGroup(orgId: string, groupId: string, body: Schemas['GroupBody']): Promise<Group> {
+    const response = await this.session.request({
+      method: 'PATCH',
+      route: '/api/public/organizations/{orgId}/groups/{groupId}',
+      path: [...ORGS, orgId, 'groups', groupId],
+      body,
+    });
+    return toGroup(checked(response, contract.groupResult, 'PATCH /organizations/{orgId}/groups/{groupId}').data, orgId);
+  }
+
+  /** Any 2xx is done; the answer's body is not read. */
+  async deleteGroup(orgId: string, groupId: string): Promise<void> {
+    await this.session.request({
+      method: 'DELETE',
+      route: '/api/public/organizations/{orgId}/groups/{groupId}',
+      path: [...ORGS, orgId, 'groups', groupId],
+    });
+  }
+
+  /** Any 2xx is done; the answer's body is not read (the reference leaves it open). */
+  async addGroupMember(orgId: string, groupId: string, memberId: string): Promise<void> {
+    const body: Schemas['AddGroupMemberBody'] = { memberId };
+    await this.session.request({
+      method: 'POST',
+      route: '/api/public/organizations/{orgId}/groups/{groupId}/members',
+      path: [...ORGS, orgId, 'groups', groupId, 'members'],
+      body,
+    });
+  }
+
+  async removeGroupMember(orgId: string, groupId: string, memberId: string): Promise<void> {
+    await this.session.request({
+      method: 'DELETE',
+      route: '/api/public/organizations/{orgId}/groups/{groupId}/members/{memberId}',
+      path: [...ORGS, orgId, 'groups', groupId, 'members', memberId],
+    });
+  }
 }
+
+const hasData = (body: unknown): boolean => typeof body === 'object' && body !== null && 'data' in body;
 
 function toMember(wire: Schemas['OrganizationMember'], orgId: string): OrganizationMember {
   const user = wire.user;
@@ -183,10 +268,12 @@ function toGroup(wire: Schemas['Group'], orgId: string): Group {
 export class PeopleLoaders {
   private readonly pages = new Map<string, Promise<Page<OrganizationMember> | Page<Group>>>();
   private readonly membersSeen = new Map<string, OrganizationMember>();
+  private readonly single = new Map<string, Promise<unknown>>();
   /** AI usage per organization: one call however many fields ask. */
   readonly aiUsage: DataLoader<string, AiUsage | null>;
 
-  constructor(private readonly api: PeopleApi) {
+  /** The calls themselves, for writes (which the loaders do not cache). */
+  constructor(readonly api: PeopleApi) {
     this.aiUsage = new DataLoader(async (orgIds) =>
       Promise.all(
         orgIds.map((orgId) =>
@@ -217,14 +304,36 @@ export class PeopleLoaders {
     return this.membersSeen.get(`${orgId}:${memberId}`);
   }
 
-  /** A member by organization and id: from a page this request read, else one GET. */
+  /** A member by organization and id: from a page this request read, else one GET (once per request). */
   member(orgId: string, memberId: string): Promise<OrganizationMember | null> {
     const seen = this.membersSeen.get(`${orgId}:${memberId}`);
-    return seen ? Promise.resolve(seen) : this.api.member(orgId, memberId);
+    return seen ? Promise.resolve(seen) : this.once(`member:${orgId}:${memberId}`, () => this.api.member(orgId, memberId));
   }
 
   group(orgId: string, groupId: string): Promise<Group | null> {
-    return this.api.group(orgId, groupId);
+    return this.once(`group:${orgId}:${groupId}`, () => this.api.group(orgId, groupId));
+  }
+
+  /** After a write in `orgId`: what this request read there before is stale. */
+  forget(orgId: string): void {
+    for (const key of [...this.pages.keys(), ...this.single.keys()]) {
+      // Keys are `<kind>:<orgId>:…`.
+      if (key.slice(key.indexOf(':') + 1).startsWith(`${orgId}:`)) {
+        this.pages.delete(key);
+        this.single.delete(key);
+      }
+    }
+    for (const key of this.membersSeen.keys()) if (key.startsWith(`${orgId}:`)) this.membersSeen.delete(key);
+    this.aiUsage.clear(orgId);
+  }
+
+  private once<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    let pending = this.single.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = fetch();
+      this.single.set(key, pending);
+    }
+    return pending;
   }
 
   private shared<T extends Page<OrganizationMember> | Page<Group>>(key: string, fetch: () => Promise<T>): Promise<T> {

@@ -18,7 +18,7 @@ import {
   type Reply,
 } from '../../../demo/harness.js';
 import type { components } from '../openapi.js';
-import { answerPeople } from './people.js';
+import { PeopleStore } from './people.js';
 import { DEMO_TOKENS, DEMO_USER_IDS, seedOrganizations } from './seed.js';
 import { OrganizationStore, StoreError, type CreateInput, type MemberView, type UpdateInput } from './store.js';
 
@@ -52,6 +52,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
   }
   const seed = seedOrganizations(seedCount);
   let store = new OrganizationStore(seed);
+  const peopleStore = new PeopleStore();
   const windows = new Map<string, { start: number; count: number }>();
 
   function checkRateLimit(token: string): void {
@@ -75,11 +76,15 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
         const userId = token === undefined ? undefined : TOKEN_USERS.get(token);
         if (token === undefined || userId === undefined) throw new HttpFailure(401, 'Unauthorized', 'Missing or invalid API key');
         checkRateLimit(token);
+        if (raw.tooLarge) throw new HttpFailure(413, 'PayloadTooLarge', `Request body must not exceed ${MAX_BODY_BYTES} bytes`);
         const { role } = store.get(userId, people.orgId);
-        const reply = answerPeople(people.rest, people.orgId, request.method, role, () => ({
-          limit: readLimit(search),
-          cursor: readCursor(search),
-        }));
+        const reply = peopleStore.answer({
+          ...people,
+          method: request.method,
+          role,
+          paging: () => ({ limit: readLimit(search), cursor: readCursor(search) }),
+          body: () => readJsonObject(request.headers, raw),
+        });
         if (reply) return reply;
         throw new HttpFailure(404, 'NotFound', `No route for ${request.method} ${request.path}`);
       }
@@ -132,6 +137,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       reset() {
         windows.clear();
         store = new OrganizationStore(seed);
+        peopleStore.reset();
       },
       errorReply,
       faultReply,

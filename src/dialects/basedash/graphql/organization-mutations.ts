@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { UserErrorShape } from '../../../graphql/builder.js';
 import { gatewayError, sanitizeDetail } from '../../../graphql/errors.js';
 import { failedWriteStatus, recordMutation } from '../../../graphql/mutation-outcomes.js';
+import { toUserErrors } from '../../../graphql/user-errors.js';
 import { encodeNodeId } from '../../../graphql/node-id.js';
 import { UpstreamHttpError } from '../../../upstream/errors.js';
 import type { BasedashContext } from '../context.js';
@@ -245,12 +246,4 @@ function blamedField(detail: string | undefined, sentFields: string[]): string[]
   if (!detail) return null;
   const named = sentFields.filter((field) => new RegExp(`\\b${field}\\b`, 'i').test(detail));
   return named.length === 1 ? ['input', named[0] as string] : null;
-}
-
-function toUserErrors(error: z.ZodError): UserErrorShape[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    const message = issue.message.startsWith('`') ? issue.message : `\`${path.join('.') || 'input'}\`: ${issue.message}`;
-    return { code: 'INVALID', field: ['input', ...path], message };
-  });
 }

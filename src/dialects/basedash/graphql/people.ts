@@ -21,7 +21,7 @@ import { Organization } from './organization.js';
 
 const ID_SEPARATOR = ':';
 const scopedId = (orgId: string, id: string) => `${orgId}${ID_SEPARATOR}${id}`;
-function splitScopedId(id: string): [string, string] | undefined {
+export function splitScopedId(id: string): [string, string] | undefined {
   const at = id.indexOf(ID_SEPARATOR);
   return at <= 0 || at === id.length - 1 ? undefined : [id.slice(0, at), id.slice(at + 1)];
 }

@@ -8,6 +8,7 @@ import { builder } from './builder.js';
 import './organization.js';
 import './organization-mutations.js';
 import './people.js';
+import './people-mutations.js';
 
 export const schema = builder.toSchema();
 
