@@ -11,8 +11,16 @@ import type { DialectName } from '../../src/dialects/names.js';
 export const TOKEN = DEMO_TOKENS.admin;
 export const REST_PATH = '/api/public/organizations';
 
-export type ScenarioName = 'list-20' | 'list-100' | 'nodes-10' | 'create' | 'introspection' | 'hydra-list-20';
-export const SCENARIOS: readonly ScenarioName[] = ['list-20', 'list-100', 'nodes-10', 'create', 'introspection', 'hydra-list-20'];
+export type ScenarioName = 'list-20' | 'list-100' | 'nodes-10' | 'create' | 'introspection' | 'hydra-list-20' | 'settings-page';
+export const SCENARIOS: readonly ScenarioName[] = [
+  'list-20',
+  'list-100',
+  'nodes-10',
+  'create',
+  'introspection',
+  'hydra-list-20',
+  'settings-page',
+];
 
 /** The dialect whose demo, gateway and bare proxy a scenario runs against. */
 export const SCENARIO_DIALECT: Readonly<Record<ScenarioName, DialectName>> = {
@@ -22,6 +30,7 @@ export const SCENARIO_DIALECT: Readonly<Record<ScenarioName, DialectName>> = {
   create: 'basedash',
   introspection: 'basedash',
   'hydra-list-20': 'hydra',
+  'settings-page': 'basedash',
 };
 
 /** direct: autocannon on the demo upstream; proxy: bench/bare-proxy.ts; yoga: bench/bare-yoga.ts. */
@@ -47,6 +56,12 @@ export interface ScenarioPlan {
   quickCheck: (body: string) => boolean;
   /** Thorough check of a parsed sample answer; returns a problem or undefined. */
   fullCheck: (status: number, body: unknown) => string | undefined;
+  /**
+   * One operation as a client makes it, wave after wave, the requests of a wave concurrently (a
+   * later wave needs ids from an earlier one); its end-to-end latency is measured one operation at
+   * a time (./sequence.ts). Only scenarios whose REST equivalent is several dependent calls have it.
+   */
+  sequence?: HttpRequestSpec[][];
 }
 
 /** The 10 ids `nodes` asks for: spread over the seed, all visible to the admin token. */
@@ -270,6 +285,7 @@ export const TARGETS: Readonly<Record<ScenarioName, readonly TargetName[]>> = {
   create: ['direct', 'proxy', 'gateway'],
   introspection: ['yoga', 'gateway'],
   'hydra-list-20': ['direct', 'proxy', 'gateway'],
+  'settings-page': ['direct', 'proxy', 'gateway'],
 };
 
 export function plan(scenario: ScenarioName, target: TargetName): ScenarioPlan {
@@ -286,6 +302,8 @@ export function plan(scenario: ScenarioName, target: TargetName): ScenarioPlan {
       return introspectionPlan();
     case 'hydra-list-20':
       return hydraListPlan(target, 20);
+    case 'settings-page':
+      return settingsPagePlan(target);
   }
 }
 
@@ -348,5 +366,111 @@ function hydraListPlan(target: TargetName, size: number): ScenarioPlan {
       const members = body['member'];
       return Array.isArray(members) && members.length === size ? undefined : `expected ${size} members`;
     },
+  };
+}
+
+/** The organization a settings page shows: the demo admin is one of its admins. */
+export const SETTINGS_ORG = 'org_0001';
+const SETTINGS_GROUPS = 10;
+
+/** An organization's settings page (issue 19): the organization, its members, its groups with theirs, and AI usage. */
+export const SETTINGS_PAGE_QUERY = `query SettingsPage($id: ID!) {
+  organization(id: $id) {
+    id
+    name
+    slug
+    members(first: 20) {
+      edges {
+        node {
+          id
+          role
+          createdAt
+          deactivatedAt
+          user {
+            fullName
+            email
+            avatarUrl
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    groups(first: ${SETTINGS_GROUPS}) {
+      edges {
+        node {
+          id
+          name
+          members(first: 5) {
+            edges {
+              node {
+                id
+                user {
+                  fullName
+                  avatarUrl
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    aiUsage {
+      totalUsageUsd
+      billingPeriodStart
+      billingPeriodEnd
+      memberUsage {
+        email
+        usageUsd
+      }
+    }
+  }
+}`;
+
+function settingsPagePlan(target: TargetName): ScenarioPlan {
+  if (target === 'gateway') {
+    const request = graphqlRequest(SETTINGS_PAGE_QUERY, 'SettingsPage', { id: globalId(SETTINGS_ORG) });
+    return {
+      requests: [request],
+      requestsPerOperation: 1,
+      upstreamCallsPerOperation: 4 + SETTINGS_GROUPS,
+      quickCheck: quickGraphQL('"totalUsageUsd":'),
+      fullCheck: (status, body) => {
+        const data = graphqlData(status, body);
+        if (typeof data === 'string') return data;
+        const org = data['organization'] as {
+          members?: { edges?: unknown[] };
+          groups?: { edges?: { node: { members?: { edges?: unknown[] } } }[] };
+          aiUsage?: unknown;
+        } | null;
+        if (org?.members?.edges?.length !== 20) return 'expected 20 members';
+        const groups = org.groups?.edges ?? [];
+        if (groups.length !== SETTINGS_GROUPS) return `expected ${SETTINGS_GROUPS} groups`;
+        if (!groups.every((edge) => edge.node.members?.edges?.length === 5)) return 'expected 5 members in every group';
+        return isRecord(org.aiUsage) ? undefined : 'no aiUsage';
+      },
+      sequence: [[request]],
+    };
+  }
+  // What a frontend does without the gateway: the organization, its members, groups and AI usage
+  // side by side, then each group's members once the group ids are known.
+  const base = `${REST_PATH}/${SETTINGS_ORG}`;
+  const get = (path: string): HttpRequestSpec => ({ method: 'GET', path, headers: REST_HEADERS });
+  const first = [get(base), get(`${base}/members?limit=20`), get(`${base}/groups?limit=${SETTINGS_GROUPS}`), get(`${base}/ai-usage`)];
+  const second = Array.from({ length: SETTINGS_GROUPS }, (_, n) =>
+    get(`${base}/groups/grp_${SETTINGS_ORG}_${String(n).padStart(2, '0')}/members?limit=5`),
+  );
+  return {
+    requests: [...first, ...second],
+    requestsPerOperation: first.length + second.length,
+    upstreamCallsPerOperation: first.length + second.length,
+    quickCheck: (body) => body.startsWith('{"data":') || body.startsWith('{"totalUsage":'),
+    fullCheck: (status, body) => {
+      if (status !== 200 || !isRecord(body)) return `HTTP ${status}`;
+      return body['data'] !== undefined || typeof body['totalUsage'] === 'number' ? undefined : 'neither data nor totalUsage';
+    },
+    sequence: [first, second],
   };
 }
