@@ -169,7 +169,8 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'UPSTREAM_CONCURRENCY',
     default: '10',
-    description: 'Upstream calls one GraphQL operation runs at once (the ids of `nodes`, the members pages of a list of organizations); the rest wait their turn.',
+    description:
+      'Upstream calls one GraphQL operation runs at once (the ids of `nodes`, the members pages of a list of organizations); the rest wait their turn.',
   },
   {
     name: 'CIRCUIT_BREAKER_FAILURES',

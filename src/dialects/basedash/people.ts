@@ -3,7 +3,6 @@
  * typed calls, and the per-request loaders. Member and group ids are only unique within their
  * organization, so the loaders key them by `orgId:id`.
  */
-import DataLoader from 'dataloader';
 import { checked } from '../../upstream/contract.js';
 import { UpstreamHttpError } from '../../upstream/errors.js';
 import type { UpstreamSession } from '../../upstream/session.js';
@@ -264,49 +263,42 @@ function toGroup(wire: Schemas['Group'], orgId: string): Group {
   return { id: wire.id, organizationId: orgId, name: wire.name, createdAt: wire.createdAt ?? null, updatedAt: wire.updatedAt ?? null };
 }
 
-/** Per-request reads: pages shared by aliases, and members by `orgId:memberId` from any page read. */
+/**
+ * Per-request reads: each page, member, group and AI usage read once however many fields ask (a
+ * promise memo by key, as DataLoader's cache would be: there is no batch endpoint to batch into),
+ * and members by `orgId:memberId` from any page read. Made on every request, so it allocates
+ * nothing until a field of these types is asked for.
+ */
 export class PeopleLoaders {
-  private readonly pages = new Map<string, Promise<Page<OrganizationMember> | Page<Group>>>();
-  private readonly membersSeen = new Map<string, OrganizationMember>();
-  private readonly single = new Map<string, Promise<unknown>>();
-  /** AI usage per organization: one call however many fields ask. */
-  readonly aiUsage: DataLoader<string, AiUsage | null>;
+  /** `<kind>:<orgId>:…` → the read in flight or done. */
+  private reads: Map<string, Promise<unknown>> | undefined;
+  private membersSeen: Map<string, OrganizationMember> | undefined;
 
   /** The calls themselves, for writes (which the loaders do not cache). */
-  constructor(readonly api: PeopleApi) {
-    this.aiUsage = new DataLoader(async (orgIds) =>
-      Promise.all(
-        orgIds.map((orgId) =>
-          this.api.aiUsage(orgId).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-        ),
-      ),
-    );
-  }
+  constructor(readonly api: PeopleApi) {}
 
   members(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<OrganizationMember>> {
-    return this.shared(`m:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.members(orgId, page)) as Promise<
-      Page<OrganizationMember>
-    >;
+    return this.once(`m:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.members(orgId, page).then((read) => this.saw(read)));
   }
 
   groups(orgId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<Group>> {
-    return this.shared(`g:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.groups(orgId, page)) as Promise<Page<Group>>;
+    return this.once(`g:${orgId}:${page.limit}:${page.cursor ?? ''}`, () => this.api.groups(orgId, page));
   }
 
   groupMembers(orgId: string, groupId: string, page: { limit: number; cursor: string | undefined }): Promise<Page<OrganizationMember>> {
-    return this.shared(`gm:${orgId}:${groupId}:${page.limit}:${page.cursor ?? ''}`, () =>
-      this.api.groupMembers(orgId, groupId, page),
-    ) as Promise<Page<OrganizationMember>>;
+    return this.once(`gm:${orgId}:${groupId}:${page.limit}:${page.cursor ?? ''}`, () =>
+      this.api.groupMembers(orgId, groupId, page).then((read) => this.saw(read)),
+    );
   }
 
   /** A member this request already read on a page, if any. */
   memberSeen(orgId: string, memberId: string): OrganizationMember | undefined {
-    return this.membersSeen.get(`${orgId}:${memberId}`);
+    return this.membersSeen?.get(`${orgId}:${memberId}`);
   }
 
   /** A member by organization and id: from a page this request read, else one GET (once per request). */
   member(orgId: string, memberId: string): Promise<OrganizationMember | null> {
-    const seen = this.membersSeen.get(`${orgId}:${memberId}`);
+    const seen = this.memberSeen(orgId, memberId);
     return seen ? Promise.resolve(seen) : this.once(`member:${orgId}:${memberId}`, () => this.api.member(orgId, memberId));
   }
 
@@ -314,39 +306,31 @@ export class PeopleLoaders {
     return this.once(`group:${orgId}:${groupId}`, () => this.api.group(orgId, groupId));
   }
 
+  aiUsage(orgId: string): Promise<AiUsage | null> {
+    return this.once(`ai:${orgId}:`, () => this.api.aiUsage(orgId));
+  }
+
   /** After a write in `orgId`: what this request read there before is stale. */
   forget(orgId: string): void {
-    for (const key of [...this.pages.keys(), ...this.single.keys()]) {
-      // Keys are `<kind>:<orgId>:…`.
-      if (key.slice(key.indexOf(':') + 1).startsWith(`${orgId}:`)) {
-        this.pages.delete(key);
-        this.single.delete(key);
-      }
+    for (const key of this.reads?.keys() ?? []) {
+      if (key.slice(key.indexOf(':') + 1).startsWith(`${orgId}:`)) this.reads?.delete(key);
     }
-    for (const key of this.membersSeen.keys()) if (key.startsWith(`${orgId}:`)) this.membersSeen.delete(key);
-    this.aiUsage.clear(orgId);
+    for (const key of this.membersSeen?.keys() ?? []) if (key.startsWith(`${orgId}:`)) this.membersSeen?.delete(key);
   }
 
-  private once<T>(key: string, fetch: () => Promise<T>): Promise<T> {
-    let pending = this.single.get(key) as Promise<T> | undefined;
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    this.reads ??= new Map();
+    let pending = this.reads.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = fetch();
-      this.single.set(key, pending);
+      pending = read();
+      this.reads.set(key, pending);
     }
     return pending;
   }
 
-  private shared<T extends Page<OrganizationMember> | Page<Group>>(key: string, fetch: () => Promise<T>): Promise<T> {
-    let pending = this.pages.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = fetch().then((page) => {
-        if (key.startsWith('m:') || key.startsWith('gm:')) {
-          for (const member of page.items as OrganizationMember[]) this.membersSeen.set(`${member.organizationId}:${member.id}`, member);
-        }
-        return page;
-      });
-      this.pages.set(key, pending);
-    }
-    return pending;
+  private saw(page: Page<OrganizationMember>): Page<OrganizationMember> {
+    this.membersSeen ??= new Map();
+    for (const member of page.items) this.membersSeen.set(`${member.organizationId}:${member.id}`, member);
+    return page;
   }
 }

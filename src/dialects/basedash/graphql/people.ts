@@ -233,7 +233,7 @@ builder.objectFields(Organization, (t) => ({
       "This billing period's AI usage. Admins only: FORBIDDEN for anyone else (at this field only). Null when the API has none for the organization.",
     extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
     resolve: (org, _args, ctx) =>
-      ctx.people.aiUsage.load(org.id).catch((error: unknown) => {
+      ctx.people.aiUsage(org.id).catch((error: unknown) => {
         throw adminOnly(error, 'its AI usage');
       }),
   }),
