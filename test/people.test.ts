@@ -390,6 +390,23 @@ const BUDGET_CASES: BudgetCase[] = [
     bound: 14,
   },
   {
+    name: 'deactivateMember, whose payload may read the member again',
+    query: `mutation ($id: ID!) { deactivateMember(input: { id: $id }) { member { deactivatedAt } userErrors { code } } }`,
+    variables: { id: encodeNodeId('OrganizationMember', `${ORG}:mem_${ORG}_07`) },
+    bound: 2,
+  },
+  {
+    name: 'addGroupMember reading back the group, its members and the member',
+    query: `mutation ($input: AddGroupMemberInput!) { addGroupMember(input: $input) { group { name members(first: 3) { edges { node { upstreamId } } } } member { role } userErrors { code } } }`,
+    variables: {
+      input: {
+        groupId: encodeNodeId('Group', `${ORG}:grp_${ORG}_03`),
+        memberId: encodeNodeId('OrganizationMember', `${ORG}:mem_${ORG}_21`),
+      },
+    },
+    bound: 4,
+  },
+  {
     name: 'AI usage with each member (bounded at 100 entries)',
     query: `query ($id: ID!) { organization(id: $id) { aiUsage { memberUsage { member { upstreamId } } } } }`,
     variables: { id: orgNodeId(ORG) },
