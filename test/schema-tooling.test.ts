@@ -5,6 +5,7 @@ import { buildSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { isBreaking, schemaChanges } from '../scripts/schema-breaking.js';
 import { schema } from '../src/dialects/basedash/graphql/schema.js';
+import { DIALECT_NAMES } from '../src/dialects/names.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const committed = readFileSync(new URL('../schema/basedash.graphql', import.meta.url), 'utf8');
@@ -27,6 +28,16 @@ describe('schema tooling', () => {
     const changes = await schemaChanges(committed, extended);
     expect(changes).toHaveLength(1);
     expect(changes.some(isBreaking)).toBe(false);
+  });
+
+  it('keeps every dialect’s SDL in ASCII, so that introspection answers stay one-byte strings', () => {
+    // One character beyond Latin-1 makes V8 build the whole introspection answer as a two-byte
+    // string; above 128 KB that is a large-object allocation per answer (docs/performance.md).
+    for (const dialect of DIALECT_NAMES) {
+      const sdl = readFileSync(new URL(`../schema/${dialect}.graphql`, import.meta.url), 'utf8');
+      const lines = sdl.split('\n').filter((line) => [...line].some((char) => char.charCodeAt(0) > 0x7f));
+      expect(lines, `schema/${dialect}.graphql`).toEqual([]);
+    }
   });
 
   it('exports the same SDL the server is built from with npm run schema:export', () => {

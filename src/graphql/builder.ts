@@ -100,7 +100,7 @@ export function createBuilder<TContext extends GatewayContext>(options: BuilderO
       endCursorFieldOptions: {
         description: 'The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty.',
       },
-      firstArgOptions: { description: 'How many items to return (1–100; the default is in the field description).' },
+      firstArgOptions: { description: 'How many items to return (1 to 100; the default is in the field description).' },
       afterArgOptions: { description: 'Return the items after this cursor (`pageInfo.endCursor` of the previous page).' },
       lastArgOptions: { description: 'Not supported: connections page forward only; use `first`.' },
       beforeArgOptions: { description: 'Not supported: connections page forward only; use `after`.' },

@@ -177,7 +177,7 @@ export type Group = Node & {
   /** When the group was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** The group's members, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  /** The group's members, a page at a time (`first` 1 to 100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
   members: OrganizationMemberConnection;
   /** Name of the group. */
   name: Scalars['String']['output'];
@@ -367,7 +367,7 @@ export type Organization = Node & {
   embedAllowedOrigins: Array<Scalars['String']['output']>;
   /** Full embed enabled flag */
   fullEmbedEnabled: Scalars['Boolean']['output'];
-  /** The organization's groups, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  /** The organization's groups, a page at a time (`first` 1 to 100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
   groups: GroupConnection;
   /** Global Relay id (opaque). Use it with `node`, `nodes`, `organization` and the mutations. */
   id: Scalars['ID']['output'];
@@ -383,7 +383,7 @@ export type Organization = Node & {
   isBillable: Scalars['Boolean']['output'];
   /** JWT secret for embedding. Only for organizations where the caller is an admin; null otherwise. Selecting it makes the gateway ask the organizations API for secrets (`include=jwtSecret`) for this operation. */
   jwtSecret?: Maybe<Scalars['String']['output']>;
-  /** The organization's members, newest first, a page at a time (`first` 1–100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
+  /** The organization's members, newest first, a page at a time (`first` 1 to 100, default 50; forward only): one upstream call per page. Admins only: for anyone else `edges` is null with a FORBIDDEN error at its path, and the rest of the answer is served. */
   members: OrganizationMemberConnection;
   /** Name of the organization */
   name: Scalars['String']['output'];
@@ -491,7 +491,7 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** One organization by its global `id`; null when it does not exist or the caller is not a member. */
   organization?: Maybe<Organization>;
-  /** Organizations the caller is a member of, newest first. Pages forward only: `first` (1–100, default 50) and `after`; `last`/`before` are rejected. One upstream call per page. */
+  /** Organizations the caller is a member of, newest first. Pages forward only: `first` (1 to 100, default 50) and `after`; `last`/`before` are rejected. One upstream call per page. */
   organizations: OrganizationConnection;
 };
 

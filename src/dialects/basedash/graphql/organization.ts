@@ -141,7 +141,7 @@ builder.queryFields((t) => ({
   organizations: t.connection(
     {
       type: Organization,
-      description: `Organizations the caller is a member of, newest first. Pages forward only: \`first\` (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}) and \`after\`; \`last\`/\`before\` are rejected. One upstream call per page.`,
+      description: `Organizations the caller is a member of, newest first. Pages forward only: \`first\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}) and \`after\`; \`last\`/\`before\` are rejected. One upstream call per page.`,
       extensions: { upstreamCalls: pageCost },
       resolve: async (_root, args, ctx) => {
         const { limit, cursor } = forwardPage(args);

@@ -96,7 +96,7 @@ function guardedConnection<T extends { id: string }>(page: Promise<Page<T>>, aft
 }
 
 const pageDescription = (what: string) =>
-  `${what}, a page at a time (\`first\` 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}; forward only): one upstream call per page. Admins only: for anyone else \`edges\` is null with a FORBIDDEN error at its path, and the rest of the answer is served.`;
+  `${what}, a page at a time (\`first\` 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}; forward only): one upstream call per page. Admins only: for anyone else \`edges\` is null with a FORBIDDEN error at its path, and the rest of the answer is served.`;
 
 /** One connection type for an organization's and a group's members. */
 const MemberConnection = builder.connectionObject(

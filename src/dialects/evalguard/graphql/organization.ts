@@ -38,7 +38,7 @@ const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
     name: t.string({ required: true, description: 'Name of the organization. At least 1 character.' }),
     slug: t.string({ description: 'URL-safe identifier; EvalGuard generates one when omitted.' }),
     idempotencyKey: t.string({
-      description: `Makes the create safe to send again: EvalGuard creates at most one organization per key (and caller), and answers a repeat with the first outcome. Printable ASCII, 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters. Omitted: the request's \`Idempotency-Key\` header, else a fresh UUID (echoed in the payload).`,
+      description: `Makes the create safe to send again: EvalGuard creates at most one organization per key (and caller), and answers a repeat with the first outcome. Printable ASCII, 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters. Omitted: the request's \`Idempotency-Key\` header, else a fresh UUID (echoed in the payload).`,
     }),
   }),
 });

@@ -90,7 +90,7 @@ builder.queryFields((t) => ({
   organizations: t.connection(
     {
       type: Organization,
-      description: `The caller's organizations, a page at a time (\`first\` 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}; forward only). One upstream call per page while \`first\` stays the same; two when a changed \`first\` makes the page straddle two of the API's pages. An API that does not list organizations answers \`UPSTREAM_UNSUPPORTED\`.`,
+      description: `The caller's organizations, a page at a time (\`first\` 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}; forward only). One upstream call per page while \`first\` stays the same; two when a changed \`first\` makes the page straddle two of the API's pages. An API that does not list organizations answers \`UPSTREAM_UNSUPPORTED\`.`,
       extensions: { upstreamCalls: hydraPageCost },
       resolve: async (_root, args, ctx) => {
         if (args.last != null || args.before != null) {
