@@ -106,8 +106,7 @@ export class PeopleApi {
       });
       return toMember(checked(response, contract.memberResult, 'GET /organizations/{orgId}/members/{memberId}').data, orgId);
     } catch (error) {
-      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
-      throw error;
+      return nullIfNotFound(error);
     }
   }
 
@@ -121,8 +120,7 @@ export class PeopleApi {
       });
       return toGroup(checked(response, contract.groupResult, 'GET /organizations/{orgId}/groups/{groupId}').data, orgId);
     } catch (error) {
-      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
-      throw error;
+      return nullIfNotFound(error);
     }
   }
 
@@ -147,8 +145,7 @@ export class PeopleApi {
         })),
       };
     } catch (error) {
-      if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
-      throw error;
+      return nullIfNotFound(error);
     }
   }
 
@@ -234,6 +231,12 @@ export class PeopleApi {
       path: [...ORGS, orgId, 'groups', groupId, 'members', memberId],
     });
   }
+}
+
+/** A read of something the upstream does not know (404) is null; any other failure stays one. */
+function nullIfNotFound(error: unknown): null {
+  if (error instanceof UpstreamHttpError && error.code === 'NOT_FOUND') return null;
+  throw error;
 }
 
 const hasData = (body: unknown): boolean => typeof body === 'object' && body !== null && 'data' in body;

@@ -78,15 +78,10 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
   }),
 });
 
-const memberIdInput = (name: string, description: string) =>
-  builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      id: t.globalID({ required: true, description: 'The `id` of the OrganizationMember.' }),
-    }),
-  });
-
-const DeactivateMemberInput = memberIdInput('DeactivateMemberInput', 'The member to deactivate. Requires the admin role.');
+const DeactivateMemberInput = builder.inputType('DeactivateMemberInput', {
+  description: 'The member to deactivate. Requires the admin role.',
+  fields: (t) => ({ id: t.globalID({ required: true, description: 'The `id` of the OrganizationMember.' }) }),
+});
 
 const CreateGroupInput = builder.inputType('CreateGroupInput', {
   description: 'A new group in an organization. Requires the admin role.',
@@ -124,6 +119,15 @@ const groupMemberInput = (name: string, description: string) =>
 const AddGroupMemberInput = groupMemberInput('AddGroupMemberInput', 'The member to add to a group. Requires the admin role.');
 const RemoveGroupMemberInput = groupMemberInput('RemoveGroupMemberInput', 'The member to remove from a group. Requires the admin role.');
 
+type PayloadFields = PothosSchemaTypes.ObjectFieldBuilder<
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never,
+  { userErrors: UserErrorShape[] }
+>;
+
+/** Every payload's `userErrors`. */
+const userErrorsField = (t: PayloadFields) =>
+  t.field({ type: [UserError], description: 'Problems with the input; empty on success.', resolve: (payload) => payload.userErrors });
+
 interface MemberPayloadShape {
   member: MemberModel | null;
   /** Set when the write answer had no member: `member` is then read again (one call). */
@@ -143,11 +147,7 @@ function memberPayload(name: string, verb: string, rereads: boolean) {
         resolve: (payload, _args, ctx) =>
           payload.member ?? (payload.reread ? ctx.people.member(payload.reread.orgId, payload.reread.memberId) : null),
       }),
-      userErrors: t.field({
-        type: [UserError],
-        description: 'Problems with the input; empty on success.',
-        resolve: (payload) => payload.userErrors,
-      }),
+      userErrors: userErrorsField(t),
     }),
   });
 }
@@ -167,11 +167,7 @@ function groupPayload(name: string, verb: string) {
         description: `The group after ${verb}; null when userErrors is not empty.`,
         resolve: (payload) => payload.group,
       }),
-      userErrors: t.field({
-        type: [UserError],
-        description: 'Problems with the input; empty on success.',
-        resolve: (payload) => payload.userErrors,
-      }),
+      userErrors: userErrorsField(t),
     }),
   });
 }
@@ -188,11 +184,7 @@ const DeleteGroupPayload = builder.objectRef<DeletePayloadShape>('DeleteGroupPay
       nullable: true,
       description: 'The `id` of the deleted Group; null when userErrors is not empty.',
     }),
-    userErrors: t.field({
-      type: [UserError],
-      description: 'Problems with the input; empty on success.',
-      resolve: (payload) => payload.userErrors,
-    }),
+    userErrors: userErrorsField(t),
   }),
 });
 
@@ -219,11 +211,7 @@ function groupMembershipPayload(name: string, verb: string) {
         extensions: { upstreamCalls: () => ({ calls: 1, multiplier: 1 }) },
         resolve: (payload, _args, ctx) => payload.ids && ctx.people.member(payload.ids.orgId, payload.ids.memberId),
       }),
-      userErrors: t.field({
-        type: [UserError],
-        description: 'Problems with the input; empty on success.',
-        resolve: (payload) => payload.userErrors,
-      }),
+      userErrors: userErrorsField(t),
     }),
   });
 }
