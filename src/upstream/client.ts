@@ -232,7 +232,7 @@ export class UpstreamClient {
       path: this.buildPath(request),
       headers: this.headersFor(request),
       operation,
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
     };
     const cancellation = request.cancellation;
     const caller = request.caller ?? callerKey(request.authorization);
@@ -475,7 +475,7 @@ interface Exchange {
   calls?: UpstreamCallRecord[] | undefined;
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
   /** `METHOD /path` for messages: no host, no query string. */
   operation: string;
 }

@@ -12,7 +12,12 @@ import type { Organization, OrganizationPage } from './model.js';
 export class OrganizationLoaders {
   /** Organizations by upstream id; null when the upstream does not know the id. */
   readonly byId: DataLoader<string, Organization | null>;
-  private readonly listed = new Map<string, Organization>();
+  /**
+   * Organizations of the pages read so far, indexed only when a by-id batch needs them: most
+   * operations read lists alone, and a map filled per page would be allocated for nothing.
+   */
+  private pagesRead: OrganizationPage[] = [];
+  private listed: Map<string, Organization> | undefined;
   private readonly pagesInFlight = new Set<Promise<unknown>>();
   /** Pages by `limit:cursor`: aliases asking for the same page share one upstream call. */
   private readonly pages = new Map<string, Promise<OrganizationPage>>();
@@ -23,9 +28,10 @@ export class OrganizationLoaders {
   ) {
     this.byId = new DataLoader<string, Organization | null>(async (ids) => {
       if (this.pagesInFlight.size > 0) await Promise.allSettled(this.pagesInFlight);
+      const listed = this.listedIndex();
       // The upstream has no batch endpoint: one GET per distinct id, all at once. A failure for
       // one id is returned in its slot so the others still resolve.
-      return Promise.all(ids.map((id) => this.listed.get(id) ?? this.api.get(id, this.hints).catch(toError)));
+      return Promise.all(ids.map((id) => listed.get(id) ?? this.api.get(id, this.hints).catch(toError)));
     });
   }
 
@@ -45,19 +51,23 @@ export class OrganizationLoaders {
     this.pagesInFlight.add(request);
     try {
       const result = await request;
-      for (const org of result.items) {
-        this.listed.set(org.id, org);
-        this.byId.prime(org.id, org);
-      }
+      this.pagesRead.push(result);
       return result;
     } finally {
       this.pagesInFlight.delete(request);
     }
   }
 
+  private listedIndex(): Map<string, Organization> {
+    const listed = (this.listed ??= new Map());
+    for (const page of this.pagesRead) for (const org of page.items) listed.set(org.id, org);
+    this.pagesRead = [];
+    return listed;
+  }
+
   /** Forgets what this request read of an organization, after a write changed it. */
   forget(id: string): void {
-    this.listed.delete(id);
+    this.listedIndex().delete(id);
     this.byId.clear(id);
     this.pages.clear();
   }
