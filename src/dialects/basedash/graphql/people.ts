@@ -194,7 +194,17 @@ const AiUsage = builder.objectRef<AiUsageModel>('AiUsage').implement({
       type: [AiMemberUsage],
       description: 'Usage per member.',
       extensions: { upstreamCalls: () => ({ calls: 0, multiplier: MEMBER_USAGE_BOUND }) },
-      resolve: (usage) => usage.memberUsage.map((entry, index) => ({ ...entry, index, organizationId: usage.organizationId })),
+      resolve: (usage) =>
+        usage.memberUsage.map(
+          (entry, index): MemberUsageShape => ({
+            organizationId: usage.organizationId,
+            index,
+            userId: entry.userId,
+            memberId: entry.memberId,
+            email: entry.email,
+            usageUsd: entry.usageUsd,
+          }),
+        ),
     }),
   }),
 });
