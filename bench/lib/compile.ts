@@ -20,7 +20,7 @@ function typescriptFiles(directory: string): string[] {
 }
 
 /**
- * Transpiles src/ and the bench modules run inside a gateway process (bench/heap-probe.ts,
+ * Transpiles src/ and the bench modules run inside a gateway process (bench/heap-probe.ts, bench/heap-sampler.ts,
  * bench/gateway-variant.ts); returns the compiled src/main.js, relative to the repository root.
  */
 export async function compileGateway(): Promise<string> {
@@ -33,7 +33,12 @@ export async function compileGateway(): Promise<string> {
   rmSync(COMPILED_DIR, { recursive: true, force: true });
   mkdirSync(COMPILED_DIR, { recursive: true });
   await esbuild.build({
-    entryPoints: [...typescriptFiles(join(ROOT, 'src')), join(ROOT, 'bench', 'heap-probe.ts'), join(ROOT, 'bench', 'gateway-variant.ts')],
+    entryPoints: [
+      ...typescriptFiles(join(ROOT, 'src')),
+      join(ROOT, 'bench', 'heap-probe.ts'),
+      join(ROOT, 'bench', 'heap-sampler.ts'),
+      join(ROOT, 'bench', 'gateway-variant.ts'),
+    ],
     outdir: COMPILED_DIR,
     outbase: ROOT,
     bundle: false,
