@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sampleCheck } from './lib/check.js';
 import { COMPILED_DIR } from './lib/compile.js';
-import { groupOf } from './lib/cpuprofile.js';
+import { groupOf, shortLocation } from './lib/cpuprofile.js';
 import { measure } from './lib/load.js';
 import { choiceOption, helpText, numberOption, wantsHelp, type OptionSpec } from './lib/options.js';
-import { ROOT } from './lib/processes.js';
+import { ROOT, type StartedProcess } from './lib/processes.js';
 import { fmt, table } from './lib/report.js';
 import { plan, SCENARIO_DIALECT, SCENARIOS, type ScenarioName } from './lib/scenarios.js';
 import { sourceLocator } from './lib/source-locations.js';
@@ -94,9 +94,9 @@ async function main(): Promise<number> {
         upstreamCount: () => upstream.count(),
       };
       await measure({ ...options, durationSec: warmupSec, warmupSec: 0 });
-      await sampling(gateway.ask.bind(gateway), { action: 'start' });
+      await sampling(gateway, { action: 'start' });
       load = await measure({ ...options, durationSec, warmupSec: 0 });
-      await sampling(gateway.ask.bind(gateway), { action: 'stop', file });
+      await sampling(gateway, { action: 'stop', file });
     } finally {
       await gateway.stop();
     }
@@ -121,8 +121,7 @@ async function main(): Promise<number> {
     if (node.selfSize === 0) continue;
     const frame = node.callFrame;
     const group = groupOf(frame, sourceRoot);
-    const line = locate(frame.url, frame.lineNumber, frame.columnNumber) ?? frame.lineNumber + 1;
-    const location = frame.url === '' ? '' : `${shortUrl(frame.url, sourceRoot)}:${line}`;
+    const location = shortLocation(frame, sourceRoot, locate);
     const name = frame.functionName || '(anonymous)';
     const key = `${name} ${location}`;
     const entry = byFunction.get(key) ?? { name, location, group, bytes: 0 };
@@ -161,18 +160,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function sampling(
-  ask: <T>(message: Record<string, unknown>, timeoutMs?: number) => Promise<T>,
-  message: Record<string, unknown>,
-): Promise<void> {
-  const answer = await ask<{ ok?: true; error?: string }>({ type: 'heap-sampling', ...message }, 60_000);
+async function sampling(gateway: StartedProcess, message: Record<string, unknown>): Promise<void> {
+  const answer = await gateway.ask<{ ok?: true; error?: string }>({ type: 'heap-sampling', ...message }, 60_000);
   if (answer.error) throw new Error(`heap sampling ${String(message['action'])} failed in the gateway: ${answer.error}`);
-}
-
-function shortUrl(url: string, sourceRoot: string): string {
-  if (url.startsWith(sourceRoot)) return `src/${url.slice(sourceRoot.length).replace(/\.js$/, '.ts')}`;
-  const at = url.lastIndexOf('/node_modules/');
-  return at >= 0 ? url.slice(at + '/node_modules/'.length) : url;
 }
 
 main().then(

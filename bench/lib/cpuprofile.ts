@@ -230,7 +230,8 @@ function functionKey(node: CpuProfileNode): string {
   return `${functionName}|${url}|${lineNumber}|${columnNumber}`;
 }
 
-function shortLocation(
+/** `src/….ts:line` for own files (mapped to TypeScript when `locate` can), `package/path:line` for libraries. */
+export function shortLocation(
   frame: CpuProfileNode['callFrame'],
   sourceRoot: string,
   locate?: (url: string, line: number, column: number) => number | undefined,
